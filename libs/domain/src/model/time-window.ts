@@ -1,0 +1,5 @@
+/** A half-open time range [from, to). */
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}

@@ -1,0 +1,5 @@
+export * from './ticket.repository';
+export * from './cell.repository';
+export * from './usage.repository';
+export * from './network-view.repository';
+export * from './recorrelation-schedule.repository';

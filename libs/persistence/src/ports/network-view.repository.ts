@@ -1,0 +1,43 @@
+import { NetworkView, VerdictCause, ViewStatus } from '@cellscope/domain';
+
+export interface SaveViewResult {
+  /** false when a view for a newer ticket version is already stored. */
+  applied: boolean;
+  /** true when the stored document changed (publish only then). */
+  changed: boolean;
+}
+
+export interface ViewSearch {
+  msisdn?: string;
+  cellId?: string;
+  cause?: VerdictCause;
+  status?: ViewStatus;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface ViewPage {
+  total: number;
+  items: NetworkView[];
+}
+
+/** A cell ranked by complaints (hot-spot). */
+export interface ComplaintHotspot {
+  cellId: string;
+  tickets: number;
+  networkRelated: number;
+}
+
+/** Port: the per-ticket network views (document + queryable columns). */
+export abstract class NetworkViewRepository {
+  /** Stores the view unless a view of a newer ticket version exists. */
+  abstract save(view: NetworkView): Promise<SaveViewResult>;
+  abstract findByTicketIdOrComplaintNo(id: string): Promise<NetworkView | null>;
+  abstract search(query: ViewSearch): Promise<ViewPage>;
+  /** Cells ranked by the number of tickets whose SERVING cell they are, occurredAt in [from, to). */
+  abstract hotspots(from: Date, to: Date, limit: number): Promise<ComplaintHotspot[]>;
+  /** Tickets whose SERVING cell is one of these, occurredAt in [from, to): for complaint clusters and recipients. */
+  abstract findByServingCells(cellIds: readonly string[], from: Date, to: Date): Promise<NetworkView[]>;
+}

@@ -1,0 +1,13 @@
+/** Port: the durable schedule of tickets to correlate again (late PM data, manual requests). */
+export abstract class RecorrelationScheduleRepository {
+  /** Schedules (or reschedules) a ticket; the earliest due time wins. */
+  abstract schedule(ticketId: string, dueAt: Date, reason: string): Promise<void>;
+  /**
+   * Claims up to `limit` due entries for this worker for `leaseMs` (other workers skip them meanwhile);
+   * returns their ticket ids. Safe with several correlator instances.
+   */
+  abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<string[]>;
+  /** Removes a ticket from the schedule (its view is FINAL). */
+  abstract complete(ticketId: string): Promise<void>;
+  abstract pendingCount(): Promise<number>;
+}

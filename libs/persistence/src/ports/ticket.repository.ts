@@ -1,0 +1,25 @@
+import { Ticket, TicketStatus } from '@cellscope/domain';
+
+/** A stored ticket with cellscope's complaint number (投诉编号), mapped 1:1 to the work-order number. */
+export interface StoredTicket extends Ticket {
+  complaintNo: string;
+  receivedAt: Date;
+}
+
+/** Result of a versioned upsert: applied = this version is now the stored one. */
+export interface TicketUpsertResult {
+  applied: boolean;
+  complaintNo: string;
+  /** The version stored after the call (the newer one when this call was stale). */
+  storedVersion: number;
+}
+
+/** Port: complaint tickets. Upserts are versioned: an older or equal version never overwrites a newer one. */
+export abstract class TicketRepository {
+  abstract upsert(ticket: Ticket): Promise<TicketUpsertResult>;
+  /** Finds by work-order number (ticketId) or complaint number (complaintNo). */
+  abstract findByTicketIdOrComplaintNo(id: string): Promise<StoredTicket | null>;
+  abstract findManyByIds(ticketIds: readonly string[]): Promise<StoredTicket[]>;
+}
+
+export type { TicketStatus };

@@ -1,0 +1,12 @@
+import { TimeWindow, UsageRecord } from '@cellscope/domain';
+
+/** Port: subscriber-on-cell usage records. Inserting the same (msisdn, cellId, start) twice keeps one row. */
+export abstract class UsageRepository {
+  abstract insertMany(records: readonly UsageRecord[]): Promise<void>;
+  /** Records of one subscriber overlapping the window. */
+  abstract findForSubscriber(msisdn: string, window: TimeWindow): Promise<UsageRecord[]>;
+  /** Distinct subscribers with usage on any of the cells since the given time, at most `limit`. */
+  abstract findSubscribersOnCells(cellIds: readonly string[], since: Date, limit: number): Promise<string[]>;
+  /** Retention: deletes records that ended before the cutoff; returns how many. */
+  abstract deleteEndedBefore(cutoff: Date): Promise<number>;
+}

@@ -1,0 +1,2 @@
+/** Placeholder: replaced by the stack reachability check. */
+export default async function globalSetup(): Promise<void> {}
