@@ -33,6 +33,14 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cellscope';
 
+  /** Connections per process in the PostgreSQL pool (at least 2: migrations hold an advisory lock on one). */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   /** Folder for the embedded PostgreSQL data (CELLSCOPE_DATABASE=embedded). */
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
@@ -56,6 +64,21 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   KAFKA_GROUP_ID = 'cellscope-correlator';
+
+  /** Partitions for topics cellscope creates. */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KAFKA_PARTITIONS = 3;
+
+  /** Messages handed to a handler at once; offsets are committed after each chunk. */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  KAFKA_CHUNK_SIZE = 200;
 
   @IsString() TOPIC_TICKETS = 'complaints.tickets.v1';
   @IsString() TOPIC_CELLS = 'network.cells.v1';
