@@ -18,6 +18,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: aliases,
   transform,
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

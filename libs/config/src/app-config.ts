@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -165,6 +166,20 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   RECORRELATE_POLL_MS = 30000;
+
+  /** Delay before a PROVISIONAL view is correlated again, ms. */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECORRELATE_DELAY_MS = 15 * 60 * 1000;
+
+  /** Hours after the evaluation window after which a view that is still PROVISIONAL leaves the schedule. */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECORRELATE_GIVE_UP_HOURS = 24;
 
   /** Usage records older than this many days are deleted by the retention job. */
   @Type(() => Number)

@@ -1,3 +1,5 @@
 export * from './app-config';
 export * from './load-config';
 export * from './config.module';
+export * from './clock';
+export * from './kpi-thresholds';

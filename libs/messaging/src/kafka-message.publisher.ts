@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { CompressionTypes, Kafka, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { MessagePublisher } from './message-publisher';
 import { OutboundMessage } from './inbound-message';
 
@@ -12,7 +12,12 @@ export class KafkaMessagePublisher extends MessagePublisher implements OnApplica
 
   constructor(kafka: Kafka) {
     super();
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   private connect(): Promise<void> {

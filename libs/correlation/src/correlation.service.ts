@@ -1,0 +1,205 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, Clock, KpiThresholds } from '@cellscope/config';
+import {
+  assembleNetworkView,
+  baselineWindow,
+  Cell,
+  CellKpiSums,
+  evaluationWindow,
+  NetworkView,
+  SelectedCell,
+  selectCells,
+  Ticket,
+  TimeWindow,
+} from '@cellscope/domain';
+import { KpiRepository } from '@cellscope/kpi';
+import { MessagePublisher } from '@cellscope/messaging';
+import { CellRepository, NetworkViewRepository, RecorrelationScheduleRepository, UsageRepository } from '@cellscope/persistence';
+
+/** How KPI sums are fetched: one query per window for all cells of the batch, or one query per ticket and cell. */
+export type KpiFetchMode = 'batched' | 'naive';
+
+/** A ticket to correlate, with its complaint number. */
+export interface CorrelationRequest {
+  ticket: Ticket;
+  complaintNo: string;
+}
+
+export interface CorrelationResult {
+  view: NetworkView;
+  changed: boolean;
+  applied: boolean;
+}
+
+const BASELINE_DAYS = 7;
+const LOCATION_SEARCH_RADIUS_M = 1500;
+const HOUR_MS = 3_600_000;
+
+interface Planned {
+  request: CorrelationRequest;
+  window: TimeWindow;
+  baseline: TimeWindow;
+  selected: SelectedCell[];
+}
+
+/**
+ * Joins tickets to the network: selects the cells (ticket, usage, home cell or location), fetches KPI sums through
+ * the KPI port batched across tickets that share a window, builds the view with the domain rules, persists it
+ * (versioned) and publishes it when it changed. PROVISIONAL views are put on the durable re-correlation schedule.
+ */
+@Injectable()
+export class CorrelationService {
+  private readonly logger = new Logger(CorrelationService.name);
+  /** Switchable for the benchmark's naive baseline. */
+  kpiFetchMode: KpiFetchMode = 'batched';
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly thresholds: KpiThresholds,
+    private readonly kpis: KpiRepository,
+    private readonly cells: CellRepository,
+    private readonly usage: UsageRepository,
+    private readonly views: NetworkViewRepository,
+    private readonly schedule: RecorrelationScheduleRepository,
+    private readonly publisher: MessagePublisher,
+  ) {}
+
+  /** Correlates a batch of tickets; throws on a dependency outage (the caller retries; every write is idempotent). */
+  async correlate(requests: readonly CorrelationRequest[]): Promise<CorrelationResult[]> {
+    if (requests.length === 0) return [];
+    const now = this.clock.now();
+    const planned = await Promise.all(requests.map((r) => this.plan(r)));
+    const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
+    const inventory = new Map((await this.cells.findByIds(allCellIds)).map((c) => [c.cellId, c] as const));
+
+    const windowSums = await this.fetchSums(planned, (p) => p.window);
+    const baselineSums = await this.fetchSums(planned, (p) => p.baseline);
+    const dataThrough = await this.fetchDataThrough(planned);
+
+    const results: CorrelationResult[] = [];
+    const published: { key: string; value: string }[] = [];
+    for (const p of planned) {
+      const cellIds = p.selected.map((s) => s.cellId);
+      const view = assembleNetworkView({
+        ticket: p.request.ticket,
+        complaintNo: p.request.complaintNo,
+        selected: p.selected,
+        cells: pick(inventory, cellIds),
+        windowSums: windowSums.get(p) ?? new Map(),
+        baselineSums: baselineSums.get(p) ?? new Map(),
+        baselineDays: BASELINE_DAYS,
+        thresholds: this.thresholds.table,
+        kpiDataThrough: dataThrough.get(p) ?? null,
+        window: p.window,
+        now,
+      });
+      const saved = await this.views.save(view);
+      if (saved.applied) await this.scheduleFollowUp(view, p.window, now);
+      if (saved.changed) published.push({ key: view.ticketId, value: JSON.stringify(view) });
+      results.push({ view, changed: saved.changed, applied: saved.applied });
+    }
+    await this.publisher.publish(this.config.TOPIC_NETWORK_CONTEXT, published);
+    return results;
+  }
+
+  private async plan(request: CorrelationRequest): Promise<Planned> {
+    const { ticket } = request;
+    const window = evaluationWindow(ticket.occurredAt, this.config.CORRELATION_WINDOW_MINUTES);
+    const baseline = baselineWindow(ticket.occurredAt, BASELINE_DAYS);
+    const named = ticket.cellIds && ticket.cellIds.length > 0;
+    const usageInWindow = named ? [] : await this.usage.findForSubscriber(ticket.msisdn, window);
+    const usageHistory =
+      named || usageInWindow.length > 0
+        ? []
+        : await this.usage.findForSubscriber(ticket.msisdn, { from: new Date(window.from.getTime() - BASELINE_DAYS * 24 * HOUR_MS), to: window.from });
+    const needLocation = !named && usageInWindow.length === 0 && usageHistory.length === 0 && !!ticket.location;
+    const nearbyCells: Cell[] = needLocation ? await this.cells.findNear(ticket.location!, LOCATION_SEARCH_RADIUS_M) : [];
+    const selected = selectCells({ ticket, window, usageInWindow, usageHistory, nearbyCells });
+    return { request, window, baseline, selected };
+  }
+
+  /** KPI sums per planned ticket: batched = one repository call per distinct window for the union of its cells. */
+  private async fetchSums(planned: Planned[], windowOf: (p: Planned) => TimeWindow): Promise<Map<Planned, Map<string, CellKpiSums>>> {
+    const out = new Map<Planned, Map<string, CellKpiSums>>();
+    if (this.kpiFetchMode === 'naive') {
+      for (const p of planned) {
+        const sums = new Map<string, CellKpiSums>();
+        for (const s of p.selected) {
+          const one = await this.kpis.sumWindow([s.cellId], windowOf(p));
+          const found = one.get(s.cellId);
+          if (found) sums.set(s.cellId, found);
+        }
+        out.set(p, sums);
+      }
+      return out;
+    }
+    for (const group of groupByWindow(planned, windowOf)) {
+      const cellIds = unique(group.items.flatMap((p) => p.selected.map((s) => s.cellId)));
+      const sums = cellIds.length > 0 ? await this.kpis.sumWindow(cellIds, group.window) : new Map<string, CellKpiSums>();
+      for (const p of group.items) out.set(p, sums);
+    }
+    return out;
+  }
+
+  /**
+   * "KPI data through" per planned ticket: the PM store's freshness over the cells of the batch (one call per
+   * batch; per ticket in naive mode). PM data for a region arrives together, so this is the coverage that decides
+   * PROVISIONAL vs FINAL.
+   */
+  private async fetchDataThrough(planned: Planned[]): Promise<Map<Planned, Date | null>> {
+    const out = new Map<Planned, Date | null>();
+    if (this.kpiFetchMode === 'naive') {
+      for (const p of planned) out.set(p, p.selected.length ? await this.kpis.dataThrough(p.selected.map((s) => s.cellId)) : null);
+      return out;
+    }
+    const cellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
+    const through = cellIds.length > 0 ? await this.kpis.dataThrough(cellIds) : null;
+    for (const p of planned) out.set(p, p.selected.length > 0 ? through : null);
+    return out;
+  }
+
+  /**
+   * PROVISIONAL views are correlated again when more PM data may have arrived (every 15 minutes), until FINAL or
+   * until RECORRELATE_GIVE_UP_HOURS after the window closed; FINAL views leave the schedule.
+   */
+  private async scheduleFollowUp(view: NetworkView, window: TimeWindow, now: Date): Promise<void> {
+    if (view.status === 'FINAL') {
+      await this.schedule.complete(view.ticketId);
+      return;
+    }
+    const giveUpAt = window.to.getTime() + this.config.RECORRELATE_GIVE_UP_HOURS * HOUR_MS;
+    if (now.getTime() >= giveUpAt) {
+      this.logger.warn(`ticket ${view.ticketId}: KPI data still incomplete ${this.config.RECORRELATE_GIVE_UP_HOURS} h after the window; stays PROVISIONAL`);
+      await this.schedule.complete(view.ticketId);
+      return;
+    }
+    const due = new Date(Math.max(now.getTime() + this.config.RECORRELATE_DELAY_MS, window.to.getTime()));
+    await this.schedule.schedule(view.ticketId, due, 'late-pm-data');
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function pick(inventory: Map<string, Cell>, cellIds: readonly string[]): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  for (const id of cellIds) {
+    const cell = inventory.get(id);
+    if (cell) out.set(id, cell);
+  }
+  return out;
+}
+
+function groupByWindow<T>(items: readonly T[], windowOf: (item: T) => TimeWindow): { window: TimeWindow; items: T[] }[] {
+  const groups = new Map<string, { window: TimeWindow; items: T[] }>();
+  for (const item of items) {
+    const w = windowOf(item);
+    const key = `${w.from.getTime()}-${w.to.getTime()}`;
+    const group = groups.get(key) ?? { window: w, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
