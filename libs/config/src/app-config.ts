@@ -120,6 +120,22 @@ export class AppConfig {
   @IsString()
   API_HOST = '0.0.0.0';
 
+  /** HTTP port of the correlator (health and metrics only). */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CORRELATOR_PORT = 3001;
+
+  /** HTTP port of the notifier (health and metrics only). */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  NOTIFIER_PORT = 3002;
+
   @Type(() => Number)
   @Transform(toInt)
   @IsInt()

@@ -145,17 +145,19 @@ export class CorrelationService {
   /**
    * "KPI data through" per planned ticket: the PM store's freshness over the cells of the batch (one call per
    * batch; per ticket in naive mode). PM data for a region arrives together, so this is the coverage that decides
-   * PROVISIONAL vs FINAL.
+   * PROVISIONAL vs FINAL. A ticket without cells gets the freshness of the whole store.
    */
   private async fetchDataThrough(planned: Planned[]): Promise<Map<Planned, Date | null>> {
     const out = new Map<Planned, Date | null>();
+    let storeThrough: Promise<Date | null> | undefined;
+    const wholeStore = () => (storeThrough ??= this.kpis.dataThrough());
     if (this.kpiFetchMode === 'naive') {
-      for (const p of planned) out.set(p, p.selected.length ? await this.kpis.dataThrough(p.selected.map((s) => s.cellId)) : null);
+      for (const p of planned) out.set(p, p.selected.length ? await this.kpis.dataThrough(p.selected.map((s) => s.cellId)) : await wholeStore());
       return out;
     }
     const cellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
     const through = cellIds.length > 0 ? await this.kpis.dataThrough(cellIds) : null;
-    for (const p of planned) out.set(p, p.selected.length > 0 ? through : null);
+    for (const p of planned) out.set(p, p.selected.length > 0 ? through : await wholeStore());
     return out;
   }
 

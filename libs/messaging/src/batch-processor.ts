@@ -23,6 +23,8 @@ export interface BatchProcessorOptions {
 export interface BatchProcessorEvents {
   onRetry?(topic: string, attempt: number, error: unknown, transient: boolean): void;
   onOutcome?(topic: string, outcome: MessageOutcome['status'], count: number): void;
+  /** Time one batch took from first attempt to durably done. */
+  onProcessed?(topic: string, seconds: number): void;
 }
 
 export interface ProcessControl extends HandlerContext {
@@ -46,8 +48,10 @@ export class BatchProcessor {
 
   async process(handler: TopicHandler, messages: readonly InboundMessage[], control: ProcessControl): Promise<void> {
     if (messages.length === 0) return;
+    const started = process.hrtime.bigint();
     const outcomes = await this.runWithRetries(handler, messages, control);
     await this.publishDeadLetters(messages, outcomes);
+    this.events.onProcessed?.(handler.topic, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   private async runWithRetries(

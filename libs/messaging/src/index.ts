@@ -9,5 +9,4 @@ export * from './kafka-client.factory';
 export * from './kafka-message.publisher';
 export * from './kafka-message.consumer';
 export * from './in-process.bus';
-export * from './consumer.metrics';
 export * from './messaging.module';

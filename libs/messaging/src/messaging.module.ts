@@ -2,7 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { AppConfig } from '@cellscope/config';
 import { BatchProcessor, BatchProcessorEvents } from './batch-processor';
-import { consumerMessagesTotal, consumerRetriesTotal } from './consumer.metrics';
+import { consumerMessages, consumerProcessing } from '@cellscope/observability';
 import { InProcessBus } from './in-process.bus';
 import { createKafkaClient } from './kafka-client.factory';
 import { KafkaMessageConsumer } from './kafka-message.consumer';
@@ -15,13 +15,16 @@ const logger = new Logger('Messaging');
 /** Logs and counts retries and outcomes; shared by both transports. */
 export const processorEvents: BatchProcessorEvents = {
   onRetry(topic, attempt, error, transient) {
-    consumerRetriesTotal.inc({ topic, kind: transient ? 'transient' : 'failure' });
+    consumerMessages.inc({ topic, outcome: transient ? 'retried_transient' : 'retried_failure' });
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (transient) logger.warn(`${topic}: dependency unavailable, retry ${attempt} (nothing committed): ${text}`);
     else logger.error(`${topic}: handler failed (attempt ${attempt}): ${text}`);
   },
   onOutcome(topic, outcome, count) {
-    consumerMessagesTotal.inc({ topic, outcome }, count);
+    consumerMessages.inc({ topic, outcome: outcome === 'processed' ? 'processed' : 'dead_lettered' }, count);
+  },
+  onProcessed(topic, seconds) {
+    consumerProcessing.observe({ topic }, seconds);
   },
 };
 
