@@ -17,4 +17,8 @@ export interface Incident {
   resolvedAt?: Date;
   /** Consecutive healthy intervals seen since the last DOWN one (resolution after 2). */
   healthyIntervals: number;
+  /** Start of the newest KPI interval already counted for this incident (a replayed tick does not count twice). */
+  lastIntervalAt?: Date;
+  /** Set on a CELL_OUTAGE closed because a SITE_OUTAGE of its site took it over (not a recovery). */
+  absorbedBy?: string;
 }
