@@ -230,6 +230,11 @@ export class AppConfig {
   @Min(0)
   NOTIFIER_MAX_USAGE_RECIPIENTS = 5000;
 
+  /** Consumer group of the notifier (complaints.network-context.v1 → TICKET_UPDATE); the notifier app uses it as its KAFKA_GROUP_ID. */
+  @IsString()
+  @MinLength(1)
+  NOTIFIER_KAFKA_GROUP_ID = 'cellscope-notifier';
+
   /** Embedded mode: run the network simulator in-process. */
   @Transform(toBool)
   @IsBoolean()

@@ -3,3 +3,4 @@ export * from './cell.repository';
 export * from './usage.repository';
 export * from './network-view.repository';
 export * from './recorrelation-schedule.repository';
+export * from './repository-contract-factory';

@@ -32,12 +32,23 @@ export interface ComplaintHotspot {
 
 /** Port: the per-ticket network views (document + queryable columns). */
 export abstract class NetworkViewRepository {
-  /** Stores the view unless a view of a newer ticket version exists. */
+  /**
+   * Stores the view unless a view of a newer ticket version exists (the same version is replaced: a re-correlation).
+   * `changed` compares the content without `correlatedAt`, so finding the same thing again is no change.
+   */
   abstract save(view: NetworkView): Promise<SaveViewResult>;
+  /** The view by work-order number (ticketId) or complaint number (complaintNo); ticketId wins a tie. */
   abstract findByTicketIdOrComplaintNo(id: string): Promise<NetworkView | null>;
+  /**
+   * Views matching every given filter (cellId: any role; occurredAt in [from, to)), newest occurredAt first;
+   * `total` counts all matches, `items` is the page at offset/limit.
+   */
   abstract search(query: ViewSearch): Promise<ViewPage>;
   /** Cells ranked by the number of tickets whose SERVING cell they are, occurredAt in [from, to). */
   abstract hotspots(from: Date, to: Date, limit: number): Promise<ComplaintHotspot[]>;
-  /** Tickets whose SERVING cell is one of these, occurredAt in [from, to): for complaint clusters and recipients. */
+  /**
+   * Views with one of these cells as a SERVING cell, occurredAt in [from, to), newest first:
+   * for complaint clusters and recipients.
+   */
   abstract findByServingCells(cellIds: readonly string[], from: Date, to: Date): Promise<NetworkView[]>;
 }

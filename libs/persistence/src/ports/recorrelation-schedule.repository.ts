@@ -1,6 +1,9 @@
 /** Port: the durable schedule of tickets to correlate again (late PM data, manual requests). */
 export abstract class RecorrelationScheduleRepository {
-  /** Schedules (or reschedules) a ticket; the earliest due time wins. */
+  /**
+   * Schedules (or reschedules) a ticket; the earliest due time wins. A claimed entry (see claimDue) takes the new
+   * due time as given and is released: that is how its claimer puts it back after correlating.
+   */
   abstract schedule(ticketId: string, dueAt: Date, reason: string): Promise<void>;
   /**
    * Claims up to `limit` due entries for this worker for `leaseMs` (other workers skip them meanwhile);
@@ -9,5 +12,6 @@ export abstract class RecorrelationScheduleRepository {
   abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<string[]>;
   /** Removes a ticket from the schedule (its view is FINAL). */
   abstract complete(ticketId: string): Promise<void>;
+  /** Number of scheduled tickets, claimed or not. */
   abstract pendingCount(): Promise<number>;
 }

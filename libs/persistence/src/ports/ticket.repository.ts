@@ -16,9 +16,11 @@ export interface TicketUpsertResult {
 
 /** Port: complaint tickets. Upserts are versioned: an older or equal version never overwrites a newer one. */
 export abstract class TicketRepository {
+  /** Stores the ticket if it is new or newer than the stored version; a new ticket gets its complaintNo here. */
   abstract upsert(ticket: Ticket): Promise<TicketUpsertResult>;
   /** Finds by work-order number (ticketId) or complaint number (complaintNo). */
   abstract findByTicketIdOrComplaintNo(id: string): Promise<StoredTicket | null>;
+  /** The stored tickets with these ticketIds, ordered by ticketId. */
   abstract findManyByIds(ticketIds: readonly string[]): Promise<StoredTicket[]>;
 }
 

@@ -2,8 +2,9 @@ import { TimeWindow, UsageRecord } from '@cellscope/domain';
 
 /** Port: subscriber-on-cell usage records. Inserting the same (msisdn, cellId, start) twice keeps one row. */
 export abstract class UsageRepository {
+  /** Stores the records; ones already stored (same msisdn, cellId, start) are left as they are. */
   abstract insertMany(records: readonly UsageRecord[]): Promise<void>;
-  /** Records of one subscriber overlapping the window. */
+  /** Records of one subscriber overlapping the window (start < to and end > from), ordered by start. */
   abstract findForSubscriber(msisdn: string, window: TimeWindow): Promise<UsageRecord[]>;
   /** Distinct subscribers with usage on any of the cells since the given time, at most `limit`. */
   abstract findSubscribersOnCells(cellIds: readonly string[], since: Date, limit: number): Promise<string[]>;
