@@ -68,6 +68,9 @@ export class CorrelationService {
   /** Correlates a batch of tickets; throws on a dependency outage (the caller retries; every write is idempotent). */
   async correlate(requests: readonly CorrelationRequest[]): Promise<CorrelationResult[]> {
     if (requests.length === 0) return [];
+    if (new Set(requests.map((r) => r.ticket.ticketId)).size !== requests.length) {
+      throw new Error('correlate() takes each ticket at most once per call');
+    }
     const now = this.clock.now();
     const planned = await Promise.all(requests.map((r) => this.plan(r)));
     const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
@@ -77,28 +80,28 @@ export class CorrelationService {
     const baselineSums = await this.fetchSums(planned, (p) => p.baseline);
     const dataThrough = await this.fetchDataThrough(planned);
 
-    const results: CorrelationResult[] = [];
-    const published: { key: string; value: string }[] = [];
-    for (const p of planned) {
-      const cellIds = p.selected.map((s) => s.cellId);
-      const view = assembleNetworkView({
-        ticket: p.request.ticket,
-        complaintNo: p.request.complaintNo,
-        selected: p.selected,
-        cells: pick(inventory, cellIds),
-        windowSums: windowSums.get(p) ?? new Map(),
-        baselineSums: baselineSums.get(p) ?? new Map(),
-        baselineDays: BASELINE_DAYS,
-        thresholds: this.thresholds.table,
-        kpiDataThrough: dataThrough.get(p) ?? null,
-        window: p.window,
-        now,
-      });
-      const saved = await this.views.save(view);
-      if (saved.applied) await this.scheduleFollowUp(view, p.window, now);
-      if (saved.changed) published.push({ key: view.ticketId, value: JSON.stringify(view) });
-      results.push({ view, changed: saved.changed, applied: saved.applied });
-    }
+    const results = await Promise.all(
+      planned.map(async (p): Promise<CorrelationResult> => {
+        const cellIds = p.selected.map((s) => s.cellId);
+        const view = assembleNetworkView({
+          ticket: p.request.ticket,
+          complaintNo: p.request.complaintNo,
+          selected: p.selected,
+          cells: pick(inventory, cellIds),
+          windowSums: windowSums.get(p) ?? new Map(),
+          baselineSums: baselineSums.get(p) ?? new Map(),
+          baselineDays: BASELINE_DAYS,
+          thresholds: this.thresholds.table,
+          kpiDataThrough: dataThrough.get(p) ?? null,
+          window: p.window,
+          now,
+        });
+        const saved = await this.views.save(view);
+        if (saved.applied) await this.scheduleFollowUp(view, p.window, now);
+        return { view, changed: saved.changed, applied: saved.applied };
+      }),
+    );
+    const published = results.filter((r) => r.changed).map((r) => ({ key: r.view.ticketId, value: JSON.stringify(r.view) }));
     await this.publisher.publish(this.config.TOPIC_NETWORK_CONTEXT, published);
     return results;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@cellscope/config';
 import { parseTicketEvent } from '@cellscope/contracts';
 import { decodeJsonMessage, HandlerContext, InboundMessage, MessageOutcome, TopicHandler } from '@cellscope/messaging';
+import { Ticket } from '@cellscope/domain';
 import { TicketRepository } from '@cellscope/persistence';
 import { CorrelationRequest, CorrelationService } from './correlation.service';
 
@@ -24,21 +25,33 @@ export class TicketIngestHandler implements TopicHandler {
 
   async handleBatch(messages: readonly InboundMessage[], context: HandlerContext): Promise<MessageOutcome[]> {
     const outcomes: MessageOutcome[] = [];
-    const current = new Map<string, CorrelationRequest>();
+    // Versions of one ticket are stored in message order; different tickets are stored concurrently.
+    const versionsByTicket = new Map<string, Ticket[]>();
     for (const message of messages) {
       const decoded = decodeJsonMessage(message, parseTicketEvent);
       if (!decoded.ok) {
         outcomes.push({ status: 'dead-letter', error: decoded.error });
         continue;
       }
-      const ticket = decoded.value;
-      const stored = await this.tickets.upsert(ticket);
-      if (ticket.version >= stored.storedVersion) current.set(ticket.ticketId, { ticket, complaintNo: stored.complaintNo });
-      else current.delete(ticket.ticketId);
+      const list = versionsByTicket.get(decoded.value.ticketId) ?? [];
+      list.push(decoded.value);
+      versionsByTicket.set(decoded.value.ticketId, list);
       outcomes.push({ status: 'processed' });
     }
+    const current = await Promise.all([...versionsByTicket.values()].map((versions) => this.store(versions)));
     await context.heartbeat();
-    await this.correlation.correlate([...current.values()]);
+    await this.correlation.correlate(current.filter((c): c is CorrelationRequest => c !== null));
     return outcomes;
+  }
+
+  /** Stores the versions of one ticket in order; returns the current version to correlate, if one of them is it. */
+  private async store(versions: readonly Ticket[]): Promise<CorrelationRequest | null> {
+    let current: CorrelationRequest | null = null;
+    for (const ticket of versions) {
+      const stored = await this.tickets.upsert(ticket);
+      if (ticket.version >= stored.storedVersion) current = { ticket, complaintNo: stored.complaintNo };
+      else if (current && current.ticket.version < stored.storedVersion) current = null;
+    }
+    return current;
   }
 }
