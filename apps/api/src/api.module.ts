@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@cellscope/config';
-import { GrpcApiModule } from '@cellscope/grpc-api';
-import { HttpApiModule } from '@cellscope/http-api';
+import { GrpcApiModule, IncidentsGrpcModule } from '@cellscope/grpc-api';
+import { HttpApiModule, IncidentsApiModule } from '@cellscope/http-api';
 import { KpiModule } from '@cellscope/kpi';
 import { MessagingModule } from '@cellscope/messaging';
 import { InfluxReadinessProbe, KafkaReadinessProbe, ObservabilityModule, PostgresReadinessProbe } from '@cellscope/observability';
+import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@cellscope/notification';
 import { PersistenceModule } from '@cellscope/persistence';
 import { DestinationStream } from 'pino';
 
@@ -22,7 +23,11 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        PersistenceModule.forRoot({ applicationName: 'cellscope-api' }),
+        PersistenceModule.forRoot({
+          applicationName: 'cellscope-api',
+          extraEntities: NOTIFICATION_ENTITIES,
+          extraMigrations: NOTIFICATION_MIGRATIONS,
+        }),
         { ...KpiModule.forRoot(), global: true },
         MessagingModule.forRoot(),
         ObservabilityModule.forRoot({
@@ -32,6 +37,8 @@ export class ApiModule {
         }),
         HttpApiModule,
         GrpcApiModule,
+        IncidentsApiModule,
+        IncidentsGrpcModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './grpc-messages';
 export * from './grpc-message.mapper';
 export * from './proto-path';
 export * from './cellscope.grpc-controller';
+export * from './incidents-grpc.module';

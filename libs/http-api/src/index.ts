@@ -18,3 +18,4 @@ export * from './commands/ticket-command.service';
 export * from './openapi/setup-openapi';
 export * from './panel/panel-assets';
 export * from './controllers/api-endpoint.decorator';
+export * from './incidents/incidents-api.module';

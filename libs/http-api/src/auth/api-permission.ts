@@ -10,21 +10,27 @@ export enum ApiPermission {
   RECORRELATE = 'RECORRELATE',
   /** Read one cell: inventory, latest KPIs and KPI series (the panel's charts). */
   READ_CELLS = 'READ_CELLS',
-  /** Network-wide NOC queries: degraded cells, complaint hot-spots, incidents. */
+  /** Network-wide NOC queries: degraded cells, complaint hot-spots. */
   READ_NETWORK = 'READ_NETWORK',
+  /** List and read incidents (affected cells listed, affected subscribers only counted). */
+  READ_INCIDENTS = 'READ_INCIDENTS',
+  /** Opt subscribers out of (and back into) proactive SMS. */
+  MANAGE_OPT_OUTS = 'MANAGE_OPT_OUTS',
   /** See subscriber numbers unmasked; without it every MSISDN in a response is masked (138****5678). */
   SEE_UNMASKED_MSISDN = 'SEE_UNMASKED_MSISDN',
 }
 
 /** The role matrix (documented in docs/api.md). */
 export const ROLE_PERMISSIONS: Readonly<Record<ApiRole, readonly ApiPermission[]>> = {
-  handler: [ApiPermission.READ_TICKETS, ApiPermission.SUBMIT_TICKETS, ApiPermission.READ_CELLS],
+  handler: [ApiPermission.READ_TICKETS, ApiPermission.SUBMIT_TICKETS, ApiPermission.READ_CELLS, ApiPermission.READ_INCIDENTS],
   noc: [
     ApiPermission.READ_TICKETS,
     ApiPermission.RECORRELATE,
     ApiPermission.READ_CELLS,
     ApiPermission.READ_NETWORK,
     ApiPermission.SEE_UNMASKED_MSISDN,
+    ApiPermission.READ_INCIDENTS,
+    ApiPermission.MANAGE_OPT_OUTS,
   ],
   admin: Object.values(ApiPermission),
 };
