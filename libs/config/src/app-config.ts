@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -239,6 +239,27 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   SIMULATOR_ENABLED = false;
+
+  /** Seed of the in-process simulator: the same seed and start time give the same network, tickets and verdicts. */
+  @IsString()
+  @MinLength(1)
+  SIMULATOR_SEED = '42';
+
+  /** Simulated seconds per real second of the in-process simulator's live stream (and of the process clock). */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.1)
+  @Max(3600)
+  SIMULATOR_SPEED = 1;
+
+  /** Hours of history (KPIs, usage, tickets) the in-process simulator delivers at start-up. */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  SIMULATOR_HISTORY_HOURS = 48;
 }
 
 /** Names of all settings, for documentation and unknown-variable hints. */

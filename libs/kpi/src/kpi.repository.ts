@@ -1,19 +1,27 @@
-import { CellKpiInterval, CellKpiSums, TimeWindow } from '@cellscope/domain';
+import { CellKpiInterval, CellKpiSums, CounterName, JudgedKpiName, TimeWindow } from '@cellscope/domain';
+
+/** Which values a read needs; absent = every counter and percent KPI the store holds. */
+export interface KpiSelection {
+  counters?: readonly CounterName[];
+  percents?: readonly JudgedKpiName[];
+}
 
 /** Port: base-station KPI counters from the performance-management store. */
 export abstract class KpiRepository {
   /**
-   * Counter sums per cell over the window, for many cells in one call (batched internally).
-   * Cells without any point in the window are absent from the map.
+   * Counter sums per cell over the half-open window [from, to), for many cells in one call (batched internally),
+   * with the number of intervals with data and of DOWN intervals. Cells without any point in the window are
+   * absent from the map; counters a cell did not report are absent, never 0.
    */
   abstract sumWindow(cellIds: readonly string[], window: TimeWindow): Promise<Map<string, CellKpiSums>>;
   /** The 15-minute intervals of one cell in the window, oldest first (charts). */
   abstract series(cellId: string, window: TimeWindow): Promise<CellKpiInterval[]>;
   /**
-   * The latest interval of every cell that has one within `lookbackMs` before `at` (outage scans).
-   * Scales to 100,000 cells.
+   * The latest interval of every cell that has one in (at − lookbackMs, at] (outage scans), in no particular
+   * order. Scales to 100,000 cells. With `select`, only those values are read (and an interval counts only when
+   * it carries one of them), which makes the scan cheaper.
    */
-  abstract latestIntervals(at: Date, lookbackMs: number): Promise<CellKpiInterval[]>;
+  abstract latestIntervals(at: Date, lookbackMs: number, select?: KpiSelection): Promise<CellKpiInterval[]>;
   /**
    * "KPI data through": the end of the newest interval with data (start + 15 min),
    * over the given cells or over all cells when none are given; null when there is no data.
