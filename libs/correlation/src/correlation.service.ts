@@ -76,8 +76,7 @@ export class CorrelationService {
     const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
     const inventory = new Map((await this.cells.findByIds(allCellIds)).map((c) => [c.cellId, c] as const));
 
-    const windowSums = await this.fetchSums(planned, (p) => p.window);
-    const baselineSums = await this.fetchSums(planned, (p) => p.baseline);
+    const [windowSums, baselineSums] = await this.fetchSums(planned, [(p) => p.window, (p) => p.baseline]);
     const dataThrough = await this.fetchDataThrough(planned);
 
     const results = await Promise.all(
@@ -122,27 +121,39 @@ export class CorrelationService {
     return { request, window, baseline, selected };
   }
 
-  /** KPI sums per planned ticket: batched = one repository call per distinct window for the union of its cells. */
-  private async fetchSums(planned: Planned[], windowOf: (p: Planned) => TimeWindow): Promise<Map<Planned, Map<string, CellKpiSums>>> {
-    const out = new Map<Planned, Map<string, CellKpiSums>>();
+  /**
+   * KPI sums per planned ticket for each kind of window (evaluation, baseline). Batched: the tickets sharing a
+   * window share one query for the union of their cells, and all those queries go to the KPI port in one
+   * sumWindows call. Naive (benchmark baseline): one query per ticket and cell.
+   */
+  private async fetchSums(
+    planned: Planned[],
+    windowsOf: ((p: Planned) => TimeWindow)[],
+  ): Promise<Map<Planned, Map<string, CellKpiSums>>[]> {
+    const results = windowsOf.map(() => new Map<Planned, Map<string, CellKpiSums>>());
     if (this.kpiFetchMode === 'naive') {
       for (const p of planned) {
-        const sums = new Map<string, CellKpiSums>();
-        for (const s of p.selected) {
-          const one = await this.kpis.sumWindow([s.cellId], windowOf(p));
-          const found = one.get(s.cellId);
-          if (found) sums.set(s.cellId, found);
+        for (const [k, windowOf] of windowsOf.entries()) {
+          const sums = new Map<string, CellKpiSums>();
+          for (const s of p.selected) {
+            const found = (await this.kpis.sumWindow([s.cellId], windowOf(p))).get(s.cellId);
+            if (found) sums.set(s.cellId, found);
+          }
+          results[k].set(p, sums);
         }
-        out.set(p, sums);
       }
-      return out;
+      return results;
     }
-    for (const group of groupByWindow(planned, windowOf)) {
-      const cellIds = unique(group.items.flatMap((p) => p.selected.map((s) => s.cellId)));
-      const sums = cellIds.length > 0 ? await this.kpis.sumWindow(cellIds, group.window) : new Map<string, CellKpiSums>();
-      for (const p of group.items) out.set(p, sums);
+    const groups = windowsOf.map((windowOf, k) => groupByWindow(planned, windowOf).map((g) => ({ k, ...g })));
+    const queries = groups.flat().map((g) => ({ group: g, cellIds: unique(g.items.flatMap((p) => p.selected.map((s) => s.cellId))) }));
+    const withCells = queries.filter((q) => q.cellIds.length > 0);
+    const answers = await this.kpis.sumWindows(withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window })));
+    const byGroup = new Map(withCells.map((q, i) => [q.group, answers[i]] as const));
+    for (const q of queries) {
+      const sums = byGroup.get(q.group) ?? new Map<string, CellKpiSums>();
+      for (const p of q.group.items) results[q.group.k].set(p, sums);
     }
-    return out;
+    return results;
   }
 
   /**

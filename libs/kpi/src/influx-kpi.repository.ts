@@ -6,7 +6,7 @@ import { InfluxSchema, PercentKpiMapping } from './influx-schema';
 import { assertCellId, assertCellIds } from './influxql-escaping';
 import { KPI_COLUMN, KpiInfluxQlBuilder, SumStatementKind } from './kpi-influxql.builder';
 import { KPI_INTERVAL_MS } from './kpi-interval';
-import { KpiRepository, KpiSelection } from './kpi.repository';
+import { KpiRepository, KpiSelection, KpiWindowQuery } from './kpi.repository';
 
 /**
  * How sumWindow gets its sums: `aggregate` = InfluxQL `sum()`/`count()` per field GROUP BY cell (plus a subquery
@@ -28,6 +28,8 @@ export interface InfluxKpiRepositoryOptions {
   sumStrategy?: SumStrategy;
   /** `auto` picks `rows` while one statement returns at most this many rows (cells × intervals). Default 100,000. */
   rowsStrategyMaxRows?: number;
+  /** Statements packed into one HTTP request by sumWindows. Default 200. */
+  statementsPerRequest?: number;
 }
 
 /** One HTTP request of a sumWindow call: its InfluxQL, what each statement computes, and whether it streams. */
@@ -88,6 +90,7 @@ export class InfluxKpiRepository extends KpiRepository {
   private readonly concurrency: number;
   private readonly sumStrategy: SumStrategy;
   private readonly rowsStrategyMaxRows: number;
+  private readonly statementsPerRequest: number;
 
   constructor(
     private readonly client: InfluxHttpClient,
@@ -101,58 +104,103 @@ export class InfluxKpiRepository extends KpiRepository {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.sumStrategy = options.sumStrategy ?? 'auto';
     this.rowsStrategyMaxRows = Math.max(1, options.rowsStrategyMaxRows ?? 100_000);
+    this.statementsPerRequest = Math.max(1, options.statementsPerRequest ?? 200);
   }
 
-  /** The InfluxQL that sumWindow sends for these cells and window, one entry per HTTP request (benchmarks, logs). */
-  sumWindowRequests(cellIds: readonly string[], window: TimeWindow): SumWindowRequest[] {
+  /** The statements that sum these cells over the window (rows or aggregate strategy, chunked by cells). */
+  private sumStatementsFor(cellIds: readonly string[], window: TimeWindow): { kind: SumStatementKind; influxql: string; rows: boolean }[][] {
     const unique = [...new Set(assertCellIds(cellIds))];
     const intervals = Math.max(1, Math.ceil((window.to.getTime() - window.from.getTime()) / KPI_INTERVAL_MS));
     const statementCells = Math.min(this.cellsPerStatement, unique.length);
     const useRows = this.sumStrategy === 'rows' || (this.sumStrategy === 'auto' && statementCells * intervals <= this.rowsStrategyMaxRows);
-    return chunk(unique, this.cellsPerRequest).map((requestIds) => {
-      const statements = chunk(requestIds, this.cellsPerStatement).flatMap((ids) =>
-        useRows ? [{ kind: 'rows' as const, influxql: this.builder.windowRowsStatement(ids, window) }] : this.builder.sumStatements(ids, window),
-      );
-      return { kinds: statements.map((s) => s.kind), influxql: statements.map((s) => s.influxql).join('; '), chunked: useRows };
-    });
+    return chunk(unique, this.cellsPerRequest).map((requestIds) =>
+      chunk(requestIds, this.cellsPerStatement).flatMap((ids): { kind: SumStatementKind; influxql: string; rows: boolean }[] =>
+        useRows
+          ? [{ kind: 'rows' as const, influxql: this.builder.windowRowsStatement(ids, window), rows: true }]
+          : this.builder.sumStatements(ids, window).map((st) => ({ ...st, rows: false })),
+      ),
+    );
+  }
+
+  /** The InfluxQL that sumWindow sends for these cells and window, one entry per HTTP request (benchmarks, logs). */
+  sumWindowRequests(cellIds: readonly string[], window: TimeWindow): SumWindowRequest[] {
+    return this.sumStatementsFor(cellIds, window).map((statements) => ({
+      kinds: statements.map((st) => st.kind),
+      influxql: statements.map((st) => st.influxql).join('; '),
+      chunked: statements.some((st) => st.rows),
+    }));
   }
 
   override async sumWindow(cellIds: readonly string[], window: TimeWindow): Promise<Map<string, CellKpiSums>> {
-    assertCellIds(cellIds);
-    const sums = new Map<string, CellKpiSums>();
-    if (!isNonEmptyWindow(window) || cellIds.length === 0) return sums;
-    const requests = this.sumWindowRequests(cellIds, window);
-    const answers = await mapLimited(requests, this.concurrency, (r) => this.client.query(r.influxql, { chunked: r.chunked }));
-    const down = new Map<string, number>();
-    const weighted = new Map<string, InfluxSeries>();
+    const [sums] = await this.sumWindows([{ cellIds, window }]);
+    return sums;
+  }
+
+  /**
+   * Sums for several (cells, window) queries in as few HTTP requests as possible: the statements of all queries
+   * are packed into requests of at most `statementsPerRequest` statements and `cellsPerRequest` cells, so a batch
+   * of tickets with different windows costs about one round trip instead of one per window.
+   */
+  override async sumWindows(queries: readonly KpiWindowQuery[]): Promise<Map<string, CellKpiSums>[]> {
+    type Part = { query: number; kind: SumStatementKind; influxql: string; rows: boolean; cells: number };
+    const parts: Part[] = [];
+    queries.forEach((q, query) => {
+      assertCellIds(q.cellIds);
+      if (!isNonEmptyWindow(q.window) || q.cellIds.length === 0) return;
+      for (const statements of this.sumStatementsFor(q.cellIds, q.window)) {
+        const cells = new Set(q.cellIds).size;
+        for (const st of statements) parts.push({ query, ...st, cells: Math.min(cells, this.cellsPerStatement) });
+      }
+    });
+    const requests: Part[][] = [];
+    let current: Part[] = [];
+    let cells = 0;
+    for (const part of parts) {
+      if (current.length > 0 && (current.length >= this.statementsPerRequest || cells + part.cells > this.cellsPerRequest)) {
+        requests.push(current);
+        current = [];
+        cells = 0;
+      }
+      current.push(part);
+      cells += part.cells;
+    }
+    if (current.length > 0) requests.push(current);
+
+    const accumulators = queries.map(() => ({ sums: new Map<string, CellKpiSums>(), down: new Map<string, number>(), weighted: new Map<string, InfluxSeries>() }));
+    const answers = await mapLimited(requests, this.concurrency, (r) =>
+      this.client.query(r.map((p) => p.influxql).join('; '), { chunked: r.some((p) => p.rows) }),
+    );
     answers.forEach((results, r) => {
-      const kinds = requests[r].kinds;
       for (const result of results) {
-        const kind = kinds[result.statementId];
+        const part = requests[r][result.statementId];
+        if (!part) continue;
+        const acc = accumulators[part.query];
         for (const series of result.series) {
           const cellId = series.tags?.[this.schema.tagKey];
           if (cellId === undefined || series.values.length === 0) continue;
-          if (kind === 'rows') {
+          if (part.kind === 'rows') {
             const cell = this.sumRows(cellId, series);
-            if (cell) sums.set(cellId, cell);
-          } else if (kind === 'sums') {
+            if (cell) acc.sums.set(cellId, cell);
+          } else if (part.kind === 'sums') {
             const cell = this.decodeSums(cellId, series);
-            if (cell) sums.set(cellId, cell);
-          } else if (kind === 'down') {
-            down.set(cellId, numberAt(series.values[0], columnIndex(series).get(KPI_COLUMN.down)) ?? 0);
-          } else if (kind === 'weightedPercents') {
-            weighted.set(cellId, series);
+            if (cell) acc.sums.set(cellId, cell);
+          } else if (part.kind === 'down') {
+            acc.down.set(cellId, numberAt(series.values[0], columnIndex(series).get(KPI_COLUMN.down)) ?? 0);
+          } else if (part.kind === 'weightedPercents') {
+            acc.weighted.set(cellId, series);
           }
         }
       }
     });
-    for (const [cellId, cell] of sums) {
-      if (down.has(cellId)) cell.downIntervals = down.get(cellId) as number;
-      const w = weighted.get(cellId);
-      if (w) this.addWeightedPercents(cell, w);
-      if (cell.percents && Object.keys(cell.percents).length === 0) delete cell.percents;
-    }
-    return sums;
+    return accumulators.map(({ sums, down, weighted }) => {
+      for (const [cellId, cell] of sums) {
+        if (down.has(cellId)) cell.downIntervals = down.get(cellId) as number;
+        const w = weighted.get(cellId);
+        if (w) this.addWeightedPercents(cell, w);
+        if (cell.percents && Object.keys(cell.percents).length === 0) delete cell.percents;
+      }
+      return sums;
+    });
   }
 
   /** Aggregate strategy: one row of `sum`/`count` columns. */

@@ -139,6 +139,32 @@ export function describeKpiRepositoryContract(
       expect(sums.get('STEADY')?.downIntervals).toBe(0);
     });
 
+    it('answers several (cells, window) queries at once, each as sumWindow would, in order', async () => {
+      await writer.write([
+        kpiInterval('MULTI-A', kpiTime(0), healthyCounters(1)),
+        kpiInterval('MULTI-A', kpiTime(1), healthyCounters(2)),
+        kpiInterval('MULTI-A', kpiTime(2), { ...healthyCounters(3), unavailS: 900, periodS: 900 }),
+        kpiInterval('MULTI-B', kpiTime(1), healthyCounters(4)),
+      ]);
+      const queries = [
+        { cellIds: ['MULTI-A'], window: { from: kpiTime(0), to: kpiTime(2) } },
+        { cellIds: ['MULTI-A', 'MULTI-B'], window: { from: kpiTime(1), to: kpiTime(3) } },
+        { cellIds: [], window: { from: kpiTime(0), to: kpiTime(3) } },
+        { cellIds: ['MULTI-B'], window: { from: kpiTime(2), to: kpiTime(3) } },
+      ];
+
+      const batched = await repository.sumWindows(queries);
+      const oneByOne = await Promise.all(queries.map((q) => repository.sumWindow(q.cellIds, q.window)));
+
+      expect(batched).toEqual(oneByOne);
+      expect(batched[0].get('MULTI-A')?.intervals).toBe(2);
+      expect(batched[0].get('MULTI-A')?.downIntervals).toBe(0);
+      expect(batched[1].get('MULTI-A')?.downIntervals).toBe(1);
+      expect(batched[1].get('MULTI-B')?.intervals).toBe(1);
+      expect(batched[2].size).toBe(0);
+      expect(batched[3].size).toBe(0);
+    });
+
     // Registered only where the mapping holds percent KPIs (memory store, percent schemas).
     if (percents.length > 0) it('sums percent KPIs with their weights when the mapping has them', async () => {
       const weightOf = (weighted: boolean, w: number) => (weighted ? w : 1);

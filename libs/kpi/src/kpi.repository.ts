@@ -6,6 +6,12 @@ export interface KpiSelection {
   percents?: readonly JudgedKpiName[];
 }
 
+/** One (cells, window) pair of a sumWindows call. */
+export interface KpiWindowQuery {
+  cellIds: readonly string[];
+  window: TimeWindow;
+}
+
 /** Port: base-station KPI counters from the performance-management store. */
 export abstract class KpiRepository {
   /**
@@ -14,6 +20,13 @@ export abstract class KpiRepository {
    * absent from the map; counters a cell did not report are absent, never 0.
    */
   abstract sumWindow(cellIds: readonly string[], window: TimeWindow): Promise<Map<string, CellKpiSums>>;
+  /**
+   * sumWindow for several (cells, window) pairs at once, one map per pair in order. Adapters pack them into as few
+   * round trips as they can (a batch of tickets with different windows); this default asks one by one.
+   */
+  sumWindows(queries: readonly KpiWindowQuery[]): Promise<Map<string, CellKpiSums>[]> {
+    return Promise.all(queries.map((q) => this.sumWindow(q.cellIds, q.window)));
+  }
   /** The 15-minute intervals of one cell in the window, oldest first (charts). */
   abstract series(cellId: string, window: TimeWindow): Promise<CellKpiInterval[]>;
   /**
