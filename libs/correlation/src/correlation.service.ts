@@ -12,7 +12,7 @@ import {
   Ticket,
   TimeWindow,
 } from '@cellscope/domain';
-import { KpiRepository } from '@cellscope/kpi';
+import { KpiRepository, KpiSelection } from '@cellscope/kpi';
 import { MessagePublisher } from '@cellscope/messaging';
 import { CellRepository, NetworkViewRepository, RecorrelationScheduleRepository, UsageRepository } from '@cellscope/persistence';
 
@@ -32,6 +32,8 @@ export interface CorrelationResult {
 }
 
 const BASELINE_DAYS = 7;
+/** The baseline only feeds daily traffic. */
+const BASELINE_SELECTION: KpiSelection = { counters: ['trafficMb'], percents: [] };
 const LOCATION_SEARCH_RADIUS_M = 1500;
 const HOUR_MS = 3_600_000;
 
@@ -76,7 +78,10 @@ export class CorrelationService {
     const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
     const inventory = new Map((await this.cells.findByIds(allCellIds)).map((c) => [c.cellId, c] as const));
 
-    const [windowSums, baselineSums] = await this.fetchSums(planned, [(p) => p.window, (p) => p.baseline]);
+    const [windowSums, baselineSums] = await this.fetchSums(planned, [
+      { windowOf: (p) => p.window },
+      { windowOf: (p) => p.baseline, select: BASELINE_SELECTION },
+    ]);
     const dataThrough = await this.fetchDataThrough(planned);
 
     const results = await Promise.all(
@@ -128,12 +133,12 @@ export class CorrelationService {
    */
   private async fetchSums(
     planned: Planned[],
-    windowsOf: ((p: Planned) => TimeWindow)[],
+    windowsOf: { windowOf: (p: Planned) => TimeWindow; select?: KpiSelection }[],
   ): Promise<Map<Planned, Map<string, CellKpiSums>>[]> {
     const results = windowsOf.map(() => new Map<Planned, Map<string, CellKpiSums>>());
     if (this.kpiFetchMode === 'naive') {
       for (const p of planned) {
-        for (const [k, windowOf] of windowsOf.entries()) {
+        for (const [k, { windowOf }] of windowsOf.entries()) {
           const sums = new Map<string, CellKpiSums>();
           for (const s of p.selected) {
             const found = (await this.kpis.sumWindow([s.cellId], windowOf(p))).get(s.cellId);
@@ -144,10 +149,10 @@ export class CorrelationService {
       }
       return results;
     }
-    const groups = windowsOf.map((windowOf, k) => groupByWindow(planned, windowOf).map((g) => ({ k, ...g })));
+    const groups = windowsOf.map(({ windowOf, select }, k) => groupByWindow(planned, windowOf).map((g) => ({ k, select, ...g })));
     const queries = groups.flat().map((g) => ({ group: g, cellIds: unique(g.items.flatMap((p) => p.selected.map((s) => s.cellId))) }));
     const withCells = queries.filter((q) => q.cellIds.length > 0);
-    const answers = await this.kpis.sumWindows(withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window })));
+    const answers = await this.kpis.sumWindows(withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window, select: q.group.select })));
     const byGroup = new Map(withCells.map((q, i) => [q.group, answers[i]] as const));
     for (const q of queries) {
       const sums = byGroup.get(q.group) ?? new Map<string, CellKpiSums>();
@@ -170,7 +175,9 @@ export class CorrelationService {
       return out;
     }
     const cellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
-    const through = cellIds.length > 0 ? await this.kpis.dataThrough(cellIds) : null;
+    // Data older than the earliest window cannot make a view FINAL: bound the scan there.
+    const since = new Date(Math.min(...planned.map((p) => p.window.from.getTime())));
+    const through = cellIds.length > 0 ? await this.kpis.dataThrough(cellIds, since) : null;
     for (const p of planned) out.set(p, p.selected.length > 0 ? through : await wholeStore());
     return out;
   }

@@ -108,16 +108,23 @@ export class InfluxKpiRepository extends KpiRepository {
   }
 
   /** The statements that sum these cells over the window (rows or aggregate strategy, chunked by cells). */
-  private sumStatementsFor(cellIds: readonly string[], window: TimeWindow): { kind: SumStatementKind; influxql: string; rows: boolean }[][] {
+  private sumStatementsFor(
+    cellIds: readonly string[],
+    window: TimeWindow,
+    select?: KpiSelection,
+  ): { kind: SumStatementKind; influxql: string; rows: boolean }[][] {
     const unique = [...new Set(assertCellIds(cellIds))];
     const intervals = Math.max(1, Math.ceil((window.to.getTime() - window.from.getTime()) / KPI_INTERVAL_MS));
     const statementCells = Math.min(this.cellsPerStatement, unique.length);
-    const useRows = this.sumStrategy === 'rows' || (this.sumStrategy === 'auto' && statementCells * intervals <= this.rowsStrategyMaxRows);
+    // A narrowed read (a long baseline) is always aggregated on the server: one row per cell.
+    const useRows =
+      select === undefined &&
+      (this.sumStrategy === 'rows' || (this.sumStrategy === 'auto' && statementCells * intervals <= this.rowsStrategyMaxRows));
     return chunk(unique, this.cellsPerRequest).map((requestIds) =>
       chunk(requestIds, this.cellsPerStatement).flatMap((ids): { kind: SumStatementKind; influxql: string; rows: boolean }[] =>
         useRows
           ? [{ kind: 'rows' as const, influxql: this.builder.windowRowsStatement(ids, window), rows: true }]
-          : this.builder.sumStatements(ids, window).map((st) => ({ ...st, rows: false })),
+          : this.builder.sumStatements(ids, window, select).map((st) => ({ ...st, rows: false })),
       ),
     );
   }
@@ -147,7 +154,7 @@ export class InfluxKpiRepository extends KpiRepository {
     queries.forEach((q, query) => {
       assertCellIds(q.cellIds);
       if (!isNonEmptyWindow(q.window) || q.cellIds.length === 0) return;
-      for (const statements of this.sumStatementsFor(q.cellIds, q.window)) {
+      for (const statements of this.sumStatementsFor(q.cellIds, q.window, q.select)) {
         const cells = new Set(q.cellIds).size;
         for (const st of statements) parts.push({ query, ...st, cells: Math.min(cells, this.cellsPerStatement) });
       }
@@ -361,13 +368,13 @@ export class InfluxKpiRepository extends KpiRepository {
     return latest;
   }
 
-  override async dataThrough(cellIds?: readonly string[]): Promise<Date | null> {
+  override async dataThrough(cellIds?: readonly string[], since?: Date): Promise<Date | null> {
     let statements: string[];
-    if (cellIds === undefined) statements = [this.builder.newestPointStatement()];
+    if (cellIds === undefined) statements = [this.builder.newestPointStatement(undefined, since)];
     else {
       const unique = [...new Set(assertCellIds(cellIds))];
       if (unique.length === 0) return null;
-      statements = chunk(unique, this.cellsPerStatement).map((ids) => this.builder.newestPointStatement(ids));
+      statements = chunk(unique, this.cellsPerStatement).map((ids) => this.builder.newestPointStatement(ids, since));
     }
     const requests = chunk(statements, Math.max(1, Math.floor(this.cellsPerRequest / this.cellsPerStatement)));
     const answers = await mapLimited(requests, this.concurrency, (r) => this.client.query(r.join('; ')));

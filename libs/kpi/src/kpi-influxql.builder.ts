@@ -52,16 +52,21 @@ export class KpiInfluxQlBuilder {
     return `${this.tag} =~ ${cellIdRegex(cellIds)}`;
   }
 
-  /** The statements that sum one chunk of cells over a window, grouped by cell. */
-  sumStatements(cellIds: readonly string[], window: TimeWindow): SumStatement[] {
+  /**
+   * The statements that sum one chunk of cells over a window, grouped by cell. With `select`, only those counters
+   * and percent KPIs are summed, and DOWN intervals are counted only when the selection includes unavailability.
+   */
+  sumStatements(cellIds: readonly string[], window: TimeWindow, select?: KpiSelection): SumStatement[] {
     const where = `${this.cellsMatch(cellIds)} AND ${this.timeRange(window)}`;
     const groupBy = `GROUP BY ${this.tag}`;
     const columns: string[] = [];
-    for (const c of this.schema.counters) {
+    const { counters, percents } = this.selected(select);
+    const countDown = select === undefined || (select.counters ?? []).includes('unavailS') || (select.percents ?? []).includes('availability');
+    for (const c of counters) {
       const f = this.field(this.schema.fields[c] as string);
       columns.push(`sum(${f}) AS ${quoteIdentifier(KPI_COLUMN.counter(c))}`, `count(${f}) AS ${quoteIdentifier(KPI_COLUMN.counterCount(c))}`);
     }
-    for (const p of this.schema.percents) {
+    for (const p of percents) {
       const f = this.field(p.field);
       columns.push(`count(${f}) AS ${quoteIdentifier(KPI_COLUMN.percentCount(p.kpi))}`);
       if (p.weightField === undefined) columns.push(`sum(${f}) AS ${quoteIdentifier(KPI_COLUMN.percentValue(p.kpi))}`);
@@ -69,7 +74,7 @@ export class KpiInfluxQlBuilder {
     const statements: SumStatement[] = [
       { kind: 'sums', influxql: `SELECT ${columns.join(', ')} FROM ${this.measurement} WHERE ${where} ${groupBy}` },
     ];
-    const weighted = this.schema.percents.filter((p): p is Required<PercentKpiMapping> => p.weightField !== undefined);
+    const weighted = percents.filter((p): p is Required<PercentKpiMapping> => p.weightField !== undefined);
     if (weighted.length > 0) {
       const inner: string[] = [];
       const outer: string[] = [];
@@ -88,6 +93,7 @@ export class KpiInfluxQlBuilder {
       });
     }
     const down = quoteIdentifier(KPI_COLUMN.down);
+    if (!countDown) return statements;
     if (this.schema.downBasis === 'counters') {
       const unavail = this.field(this.schema.fields.unavailS as string);
       const period = this.field(this.schema.fields.periodS as string);
@@ -149,9 +155,12 @@ export class KpiInfluxQlBuilder {
     );
   }
 
-  /** The newest row over all cells, or over one chunk of cells. */
-  newestPointStatement(cellIds?: readonly string[]): string {
-    const where = cellIds === undefined ? '' : ` WHERE ${this.cellsMatch(cellIds)}`;
+  /** The newest row over all cells, or over one chunk of cells; at or after `since` when given. */
+  newestPointStatement(cellIds?: readonly string[], since?: Date): string {
+    const conditions: string[] = [];
+    if (cellIds !== undefined) conditions.push(this.cellsMatch(cellIds));
+    if (since !== undefined) conditions.push(`time >= ${timeLiteral(since)}`);
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     return `SELECT ${this.rawColumns()} FROM ${this.measurement}${where} ORDER BY time DESC LIMIT 1`;
   }
 }

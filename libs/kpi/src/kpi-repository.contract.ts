@@ -282,6 +282,17 @@ export function describeKpiRepositoryContract(
       expect(await repository.dataThrough([])).toBeNull();
     });
 
+    it('bounds "KPI data through" by `since` and narrows window sums to a selection', async () => {
+      await writer.write([kpiInterval('BOUND', kpiTime(0), healthyCounters(1)), kpiInterval('BOUND', kpiTime(1), healthyCounters(2))]);
+      expect(await repository.dataThrough(['BOUND'], kpiTime(1))).toEqual(kpiTime(2));
+      expect(await repository.dataThrough(['BOUND'], kpiTime(2))).toBeNull();
+      const [narrowed] = await repository.sumWindows([
+        { cellIds: ['BOUND'], window: { from: kpiTime(0), to: kpiTime(2) }, select: { counters: ['trafficMb'], percents: [] } },
+      ]);
+      expect(narrowed.get('BOUND')?.counters.trafficMb).toBe(healthyCounters(1).trafficMb + healthyCounters(2).trafficMb);
+      expect(narrowed.get('BOUND')?.intervals).toBe(2);
+    });
+
     it('rejects cell ids outside the id rule before touching the store', async () => {
       const window = { from: KPI_T0, to: kpiTime(1) };
       await expect(repository.sumWindow(['ok', "x') OR 1=1"], window)).rejects.toBeInstanceOf(InvalidCellIdError);

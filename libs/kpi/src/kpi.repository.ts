@@ -10,6 +10,8 @@ export interface KpiSelection {
 export interface KpiWindowQuery {
   cellIds: readonly string[];
   window: TimeWindow;
+  /** Only these values are needed (e.g. trafficMb for a 7-day baseline); adapters may return more. */
+  select?: KpiSelection;
 }
 
 /** Port: base-station KPI counters from the performance-management store. */
@@ -37,9 +39,10 @@ export abstract class KpiRepository {
   abstract latestIntervals(at: Date, lookbackMs: number, select?: KpiSelection): Promise<CellKpiInterval[]>;
   /**
    * "KPI data through": the end of the newest interval with data (start + 15 min),
-   * over the given cells or over all cells when none are given; null when there is no data.
+   * over the given cells or over all cells when none are given; null when there is no data (at or after `since`,
+   * when given: a bound that spares the store a scan of all history).
    */
-  abstract dataThrough(cellIds?: readonly string[]): Promise<Date | null>;
+  abstract dataThrough(cellIds?: readonly string[], since?: Date): Promise<Date | null>;
 }
 
 /** Port: writes KPI intervals (simulator, tests, benchmarks). */

@@ -187,7 +187,7 @@ export class MemoryKpiStore extends KpiRepository implements KpiWriter {
     return latest;
   }
 
-  override async dataThrough(cellIds?: readonly string[]): Promise<Date | null> {
+  override async dataThrough(cellIds?: readonly string[], since?: Date): Promise<Date | null> {
     const ids = cellIds === undefined ? [...this.cells.keys()] : assertCellIds(cellIds);
     let newest: number | null = null;
     for (const cellId of ids) {
@@ -195,6 +195,7 @@ export class MemoryKpiStore extends KpiRepository implements KpiWriter {
       const last = list?.[list.length - 1];
       if (last && (newest === null || last.time > newest)) newest = last.time;
     }
+    if (newest !== null && since !== undefined && newest < since.getTime()) return null;
     return newest === null ? null : new Date(newest + KPI_INTERVAL_MS);
   }
 
