@@ -84,27 +84,25 @@ export class CorrelationService {
     ]);
     const dataThrough = await this.fetchDataThrough(planned);
 
-    const results = await Promise.all(
-      planned.map(async (p): Promise<CorrelationResult> => {
-        const cellIds = p.selected.map((s) => s.cellId);
-        const view = assembleNetworkView({
-          ticket: p.request.ticket,
-          complaintNo: p.request.complaintNo,
-          selected: p.selected,
-          cells: pick(inventory, cellIds),
-          windowSums: windowSums.get(p) ?? new Map(),
-          baselineSums: baselineSums.get(p) ?? new Map(),
-          baselineDays: BASELINE_DAYS,
-          thresholds: this.thresholds.table,
-          kpiDataThrough: dataThrough.get(p) ?? null,
-          window: p.window,
-          now,
-        });
-        const saved = await this.views.save(view);
-        if (saved.applied) await this.scheduleFollowUp(view, p.window, now);
-        return { view, changed: saved.changed, applied: saved.applied };
-      }),
-    );
+    const views = planned.map((p) => {
+      const cellIds = p.selected.map((s) => s.cellId);
+      return assembleNetworkView({
+        ticket: p.request.ticket,
+        complaintNo: p.request.complaintNo,
+        selected: p.selected,
+        cells: pick(inventory, cellIds),
+        windowSums: windowSums.get(p) ?? new Map(),
+        baselineSums: baselineSums.get(p) ?? new Map(),
+        baselineDays: BASELINE_DAYS,
+        thresholds: this.thresholds.table,
+        kpiDataThrough: dataThrough.get(p) ?? null,
+        window: p.window,
+        now,
+      });
+    });
+    const saved = await this.views.saveMany(views);
+    const results = views.map((view, i): CorrelationResult => ({ view, ...saved[i] }));
+    await this.scheduleFollowUps(planned.flatMap((p, i) => (saved[i].applied ? [{ view: views[i], window: p.window }] : [])), now);
     const published = results.filter((r) => r.changed).map((r) => ({ key: r.view.ticketId, value: JSON.stringify(r.view) }));
     await this.publisher.publish(this.config.TOPIC_NETWORK_CONTEXT, published);
     return results;
@@ -183,22 +181,25 @@ export class CorrelationService {
   }
 
   /**
-   * PROVISIONAL views are correlated again when more PM data may have arrived (every 15 minutes), until FINAL or
-   * until RECORRELATE_GIVE_UP_HOURS after the window closed; FINAL views leave the schedule.
+   * PROVISIONAL views are correlated again when more PM data may have arrived (after RECORRELATE_DELAY_MS, not
+   * before the window closes), until FINAL or until RECORRELATE_GIVE_UP_HOURS after the window closed; FINAL views
+   * leave the schedule. One statement each for the batch.
    */
-  private async scheduleFollowUp(view: NetworkView, window: TimeWindow, now: Date): Promise<void> {
-    if (view.status === 'FINAL') {
-      await this.schedule.complete(view.ticketId);
-      return;
+  private async scheduleFollowUps(items: { view: NetworkView; window: TimeWindow }[], now: Date): Promise<void> {
+    const done: string[] = [];
+    const again: { ticketId: string; dueAt: Date; reason: string }[] = [];
+    for (const { view, window } of items) {
+      const giveUpAt = window.to.getTime() + this.config.RECORRELATE_GIVE_UP_HOURS * HOUR_MS;
+      if (view.status === 'FINAL') done.push(view.ticketId);
+      else if (now.getTime() >= giveUpAt) {
+        this.logger.warn(`ticket ${view.ticketId}: KPI data still incomplete ${this.config.RECORRELATE_GIVE_UP_HOURS} h after the window; stays PROVISIONAL`);
+        done.push(view.ticketId);
+      } else {
+        again.push({ ticketId: view.ticketId, dueAt: new Date(Math.max(now.getTime() + this.config.RECORRELATE_DELAY_MS, window.to.getTime())), reason: 'late-pm-data' });
+      }
     }
-    const giveUpAt = window.to.getTime() + this.config.RECORRELATE_GIVE_UP_HOURS * HOUR_MS;
-    if (now.getTime() >= giveUpAt) {
-      this.logger.warn(`ticket ${view.ticketId}: KPI data still incomplete ${this.config.RECORRELATE_GIVE_UP_HOURS} h after the window; stays PROVISIONAL`);
-      await this.schedule.complete(view.ticketId);
-      return;
-    }
-    const due = new Date(Math.max(now.getTime() + this.config.RECORRELATE_DELAY_MS, window.to.getTime()));
-    await this.schedule.schedule(view.ticketId, due, 'late-pm-data');
+    await this.schedule.completeMany(done);
+    await this.schedule.scheduleMany(again);
   }
 }
 

@@ -121,6 +121,25 @@ export function describeNetworkViewRepositoryContract(factory: RepositoryContrac
       expect(await subject.repository().save(newer)).toEqual({ applied: true, changed: true });
     });
 
+    it('saves a batch in one call with the same rules as save, one result per view in order', async () => {
+      await subject.repository().save(buildView({ ticketId: 'T-OLD', version: 5 }));
+      await subject.repository().save(buildView({ ticketId: 'T-SAME', cells: [['C-1', 'SERVING']] }));
+      const batch = [
+        buildView({ ticketId: 'T-NEW', cells: [['C-9', 'SERVING'], ['C-8', 'NEIGHBOR']] }),
+        buildView({ ticketId: 'T-OLD', version: 4, cause: 'OUTAGE' }),
+        { ...buildView({ ticketId: 'T-SAME', cells: [['C-1', 'SERVING']] }), correlatedAt: at(30).toISOString() },
+      ];
+      expect(await subject.repository().saveMany(batch)).toEqual([
+        { applied: true, changed: true },
+        { applied: false, changed: false },
+        { applied: true, changed: false },
+      ]);
+      expect((await subject.repository().findByTicketIdOrComplaintNo('T-OLD'))?.version).toBe(5);
+      const page = await subject.repository().search({ cellId: 'C-8', limit: 10, offset: 0 });
+      expect(page.items.map((v) => v.ticketId)).toEqual(['T-NEW']);
+      expect(await subject.repository().saveMany([])).toEqual([]);
+    });
+
     it('ends with the newest version when two instances save concurrently', async () => {
       const peer = await subject.peer();
       const versions = [3, 6, 1, 5, 2, 4];

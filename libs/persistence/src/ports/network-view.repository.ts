@@ -37,6 +37,8 @@ export abstract class NetworkViewRepository {
    * `changed` compares the content without `correlatedAt`, so finding the same thing again is no change.
    */
   abstract save(view: NetworkView): Promise<SaveViewResult>;
+  /** save() for a batch (each ticket at most once), in one transaction; one result per view, in order. */
+  abstract saveMany(views: readonly NetworkView[]): Promise<SaveViewResult[]>;
   /** The view by work-order number (ticketId) or complaint number (complaintNo); ticketId wins a tie. */
   abstract findByTicketIdOrComplaintNo(id: string): Promise<NetworkView | null>;
   /**

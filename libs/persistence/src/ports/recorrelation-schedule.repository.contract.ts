@@ -54,6 +54,22 @@ export function describeRecorrelationScheduleRepositoryContract(
       expect(await repository.claimDue(at(30), 10, LEASE_MS)).toEqual(['T-1']);
     });
 
+    it('schedules and completes batches in one call each', async () => {
+      const repository = subject.repository();
+      await repository.scheduleMany([
+        { ticketId: 'T-1', dueAt: at(0), reason: 'late PM data' },
+        { ticketId: 'T-2', dueAt: at(5), reason: 'late PM data' },
+        { ticketId: 'T-3', dueAt: at(50), reason: 'late PM data' },
+      ]);
+      await repository.scheduleMany([{ ticketId: 'T-3', dueAt: at(1), reason: 'manual' }]);
+      await repository.completeMany(['T-2', 'T-404']);
+      expect(await repository.pendingCount()).toBe(2);
+      expect(await repository.claimDue(at(5), 10, LEASE_MS)).toEqual(['T-1', 'T-3']);
+      await repository.scheduleMany([]);
+      await repository.completeMany([]);
+      expect(await repository.pendingCount()).toBe(2);
+    });
+
     it('removes completed entries', async () => {
       const repository = subject.repository();
       await repository.schedule('T-1', at(0), 'late PM data');

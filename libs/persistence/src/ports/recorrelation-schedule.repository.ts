@@ -5,6 +5,8 @@ export abstract class RecorrelationScheduleRepository {
    * due time as given and is released: that is how its claimer puts it back after correlating.
    */
   abstract schedule(ticketId: string, dueAt: Date, reason: string): Promise<void>;
+  /** schedule() for a batch (each ticket at most once) in one statement. */
+  abstract scheduleMany(entries: readonly { ticketId: string; dueAt: Date; reason: string }[]): Promise<void>;
   /**
    * Claims up to `limit` due entries for this worker for `leaseMs` (other workers skip them meanwhile);
    * returns their ticket ids. Safe with several correlator instances.
@@ -12,6 +14,8 @@ export abstract class RecorrelationScheduleRepository {
   abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<string[]>;
   /** Removes a ticket from the schedule (its view is FINAL). */
   abstract complete(ticketId: string): Promise<void>;
+  /** complete() for a batch in one statement. */
+  abstract completeMany(ticketIds: readonly string[]): Promise<void>;
   /** Number of scheduled tickets, claimed or not. */
   abstract pendingCount(): Promise<number>;
 }

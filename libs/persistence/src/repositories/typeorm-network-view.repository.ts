@@ -10,21 +10,22 @@ import {
   ViewSearch,
 } from '../ports/network-view.repository';
 
-const UPSERT_SQL = `
+const UPSERT_MANY_SQL = `
   INSERT INTO network_views AS v (ticket_id, complaint_no, ticket_version, status, verdict_cause, network_related,
                                   serving_cell_id, msisdn, occurred_at, correlated_at, document, document_hash)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[],
+                       $9::timestamptz[], $10::timestamptz[], $11::jsonb[], $12::text[])
   ON CONFLICT (ticket_id) DO UPDATE SET
     complaint_no = EXCLUDED.complaint_no, ticket_version = EXCLUDED.ticket_version, status = EXCLUDED.status,
     verdict_cause = EXCLUDED.verdict_cause, network_related = EXCLUDED.network_related,
     serving_cell_id = EXCLUDED.serving_cell_id, msisdn = EXCLUDED.msisdn, occurred_at = EXCLUDED.occurred_at,
     correlated_at = EXCLUDED.correlated_at, document = EXCLUDED.document, document_hash = EXCLUDED.document_hash
   WHERE v.ticket_version <= EXCLUDED.ticket_version
-  RETURNING 1`;
+  RETURNING v.ticket_id`;
 
 const INSERT_CELLS_SQL = `
   INSERT INTO network_view_cells (ticket_id, cell_id, role, occurred_at)
-  SELECT $1, cell_id, role, $4 FROM unnest($2::text[], $3::text[]) AS u (cell_id, role)`;
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`;
 
 /** One role per cell of a view; a cell listed twice counts as SERVING if either entry is. */
 function rolesByCell(view: NetworkView): Map<string, CellRole> {
@@ -46,42 +47,71 @@ export class TypeOrmNetworkViewRepository extends NetworkViewRepository {
   }
 
   override async save(view: NetworkView): Promise<SaveViewResult> {
-    const hash = hashNetworkView(view);
+    const [result] = await this.saveMany([view]);
+    return result;
+  }
+
+  /**
+   * Saves many views in one transaction (one commit for a whole batch): locks the stored rows in ticket order,
+   * skips views older than the stored ones, upserts the rest with one statement and rewrites the cell rows of
+   * the views whose document changed.
+   */
+  override async saveMany(views: readonly NetworkView[]): Promise<SaveViewResult[]> {
+    if (views.length === 0) return [];
+    if (new Set(views.map((v) => v.ticketId)).size !== views.length) throw new Error('saveMany takes each ticket at most once');
+    const hashes = views.map((v) => hashNetworkView(v));
     return this.dataSource.transaction(async (manager) => {
-      const stored: { ticket_version: number; document_hash: string }[] = await manager.query(
-        'SELECT ticket_version, document_hash FROM network_views WHERE ticket_id = $1 FOR UPDATE',
-        [view.ticketId],
+      const ids = views.map((v) => v.ticketId).sort();
+      const stored: { ticket_id: string; ticket_version: number; document_hash: string }[] = await manager.query(
+        'SELECT ticket_id, ticket_version, document_hash FROM network_views WHERE ticket_id = ANY($1::text[]) ORDER BY ticket_id FOR UPDATE',
+        [ids],
       );
-      const previous = stored[0];
-      if (previous !== undefined && previous.ticket_version > view.version) return { applied: false, changed: false };
+      const previous = new Map(stored.map((row) => [row.ticket_id, row] as const));
+      const results: SaveViewResult[] = views.map(() => ({ applied: false, changed: false }));
+      const writable = views.map((view, i) => ({ view, i, hash: hashes[i] })).filter(({ view }) => {
+        const before = previous.get(view.ticketId);
+        return before === undefined || before.ticket_version <= view.version;
+      });
+      if (writable.length === 0) return results;
 
-      const serving = view.cells.find((c) => c.role === 'SERVING');
-      const written: unknown[] = await manager.query(UPSERT_SQL, [
-        view.ticketId,
-        view.complaintNo,
-        view.version,
-        view.status,
-        view.verdict.cause,
-        view.verdict.networkRelated,
-        serving?.cellId ?? null,
-        view.msisdn,
-        view.occurredAt,
-        view.correlatedAt,
-        JSON.stringify(view),
-        hash,
+      const column = <T>(pick: (w: (typeof writable)[number]) => T): T[] => writable.map(pick);
+      const written: { ticket_id: string }[] = await manager.query(UPSERT_MANY_SQL, [
+        column((w) => w.view.ticketId),
+        column((w) => w.view.complaintNo),
+        column((w) => w.view.version),
+        column((w) => w.view.status),
+        column((w) => w.view.verdict.cause),
+        column((w) => w.view.verdict.networkRelated),
+        column((w) => w.view.cells.find((c) => c.role === 'SERVING')?.cellId ?? null),
+        column((w) => w.view.msisdn),
+        column((w) => w.view.occurredAt),
+        column((w) => w.view.correlatedAt),
+        column((w) => JSON.stringify(w.view)),
+        column((w) => w.hash),
       ]);
-      // Empty when a concurrent save of a newer version got in between.
-      if (written.length === 0) return { applied: false, changed: false };
-
-      const changed = previous === undefined || previous.document_hash !== hash;
-      if (changed) {
-        await manager.query('DELETE FROM network_view_cells WHERE ticket_id = $1', [view.ticketId]);
-        const roles = rolesByCell(view);
-        if (roles.size > 0) {
-          await manager.query(INSERT_CELLS_SQL, [view.ticketId, [...roles.keys()], [...roles.values()], view.occurredAt]);
+      // A row is missing when a concurrent save of a newer version got in between.
+      const applied = new Set(written.map((row) => row.ticket_id));
+      const changedViews: NetworkView[] = [];
+      for (const w of writable) {
+        if (!applied.has(w.view.ticketId)) continue;
+        const before = previous.get(w.view.ticketId);
+        const changed = before === undefined || before.document_hash !== w.hash;
+        results[w.i] = { applied: true, changed };
+        if (changed) changedViews.push(w.view);
+      }
+      if (changedViews.length > 0) {
+        await manager.query('DELETE FROM network_view_cells WHERE ticket_id = ANY($1::text[])', [changedViews.map((v) => v.ticketId)]);
+        const rows = changedViews.flatMap((view) => [...rolesByCell(view)].map(([cellId, role]) => ({ view, cellId, role })));
+        if (rows.length > 0) {
+          await manager.query(INSERT_CELLS_SQL, [
+            rows.map((r) => r.view.ticketId),
+            rows.map((r) => r.cellId),
+            rows.map((r) => r.role),
+            rows.map((r) => r.view.occurredAt),
+          ]);
         }
       }
-      return { applied: true, changed };
+      return results;
     });
   }
 

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { RecorrelationScheduleRepository } from '../ports/recorrelation-schedule.repository';
 
 const SCHEDULE_SQL = `
-  INSERT INTO recorrelation_schedule AS s (ticket_id, due_at, reason) VALUES ($1, $2, $3)
+  INSERT INTO recorrelation_schedule AS s (ticket_id, due_at, reason)
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[]) ORDER BY 1
   ON CONFLICT (ticket_id) DO UPDATE SET
     due_at = CASE WHEN s.lease_until IS NULL THEN LEAST(s.due_at, EXCLUDED.due_at) ELSE EXCLUDED.due_at END,
     reason = CASE WHEN s.lease_until IS NULL AND s.due_at <= EXCLUDED.due_at THEN s.reason ELSE EXCLUDED.reason END,
@@ -37,7 +38,13 @@ export class TypeOrmRecorrelationScheduleRepository extends RecorrelationSchedul
   }
 
   override async schedule(ticketId: string, dueAt: Date, reason: string): Promise<void> {
-    await this.dataSource.query(SCHEDULE_SQL, [ticketId, dueAt, reason]);
+    await this.scheduleMany([{ ticketId, dueAt, reason }]);
+  }
+
+  override async scheduleMany(entries: readonly { ticketId: string; dueAt: Date; reason: string }[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (new Set(entries.map((e) => e.ticketId)).size !== entries.length) throw new Error('scheduleMany takes each ticket at most once');
+    await this.dataSource.query(SCHEDULE_SQL, [entries.map((e) => e.ticketId), entries.map((e) => e.dueAt), entries.map((e) => e.reason)]);
   }
 
   override async claimDue(now: Date, limit: number, leaseMs: number): Promise<string[]> {
@@ -51,7 +58,12 @@ export class TypeOrmRecorrelationScheduleRepository extends RecorrelationSchedul
   }
 
   override async complete(ticketId: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM recorrelation_schedule WHERE ticket_id = $1', [ticketId]);
+    await this.completeMany([ticketId]);
+  }
+
+  override async completeMany(ticketIds: readonly string[]): Promise<void> {
+    if (ticketIds.length === 0) return;
+    await this.dataSource.query('DELETE FROM recorrelation_schedule WHERE ticket_id = ANY($1::text[])', [[...ticketIds]]);
   }
 
   override async pendingCount(): Promise<number> {
