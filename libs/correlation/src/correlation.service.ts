@@ -11,6 +11,7 @@ import {
   selectCells,
   Ticket,
   TimeWindow,
+  UsageRecord,
 } from '@cellscope/domain';
 import { KpiRepository, KpiSelection } from '@cellscope/kpi';
 import { MessagePublisher } from '@cellscope/messaging';
@@ -36,6 +37,8 @@ const BASELINE_DAYS = 7;
 const BASELINE_SELECTION: KpiSelection = { counters: ['trafficMb'], percents: [] };
 const LOCATION_SEARCH_RADIUS_M = 1500;
 const HOUR_MS = 3_600_000;
+/** Usage before the window that can name the home cell (kpis.md: the previous 7 days). */
+const HISTORY_MS = BASELINE_DAYS * 24 * HOUR_MS;
 
 interface Planned {
   request: CorrelationRequest;
@@ -74,7 +77,8 @@ export class CorrelationService {
       throw new Error('correlate() takes each ticket at most once per call');
     }
     const now = this.clock.now();
-    const planned = await Promise.all(requests.map((r) => this.plan(r)));
+    const usage = await this.fetchUsage(requests);
+    const planned = await Promise.all(requests.map((r) => this.plan(r, usage.get(r.ticket.msisdn) ?? [])));
     const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
     const inventory = new Map((await this.cells.findByIds(allCellIds)).map((c) => [c.cellId, c] as const));
 
@@ -108,16 +112,33 @@ export class CorrelationService {
     return results;
   }
 
-  private async plan(request: CorrelationRequest): Promise<Planned> {
+  /**
+   * The usage records of every subscriber of the batch that may matter (from 7 days before the earliest window to
+   * the end of the latest), in one query; tickets that name their cells need none.
+   */
+  private async fetchUsage(requests: readonly CorrelationRequest[]): Promise<Map<string, UsageRecord[]>> {
+    const needing = requests.filter((r) => !(r.ticket.cellIds && r.ticket.cellIds.length > 0));
+    if (needing.length === 0) return new Map();
+    const windows = needing.map((r) => this.windowOf(r.ticket));
+    const from = Math.min(...windows.map((w) => w.from.getTime())) - HISTORY_MS;
+    const to = Math.max(...windows.map((w) => w.to.getTime()));
+    return this.usage.findForSubscribers(unique(needing.map((r) => r.ticket.msisdn)), { from: new Date(from), to: new Date(to) });
+  }
+
+  private windowOf(ticket: Ticket): TimeWindow {
+    return evaluationWindow(ticket.occurredAt, this.config.CORRELATION_WINDOW_MINUTES);
+  }
+
+  /** Selects the cells of one ticket from its usage (window, then the 7 days before), else its location. */
+  private async plan(request: CorrelationRequest, usage: readonly UsageRecord[]): Promise<Planned> {
     const { ticket } = request;
-    const window = evaluationWindow(ticket.occurredAt, this.config.CORRELATION_WINDOW_MINUTES);
+    const window = this.windowOf(ticket);
     const baseline = baselineWindow(ticket.occurredAt, BASELINE_DAYS);
     const named = ticket.cellIds && ticket.cellIds.length > 0;
-    const usageInWindow = named ? [] : await this.usage.findForSubscriber(ticket.msisdn, window);
+    const overlaps = (r: UsageRecord, from: number, to: number) => r.end.getTime() > from && r.start.getTime() < to;
+    const usageInWindow = named ? [] : usage.filter((r) => overlaps(r, window.from.getTime(), window.to.getTime()));
     const usageHistory =
-      named || usageInWindow.length > 0
-        ? []
-        : await this.usage.findForSubscriber(ticket.msisdn, { from: new Date(window.from.getTime() - BASELINE_DAYS * 24 * HOUR_MS), to: window.from });
+      named || usageInWindow.length > 0 ? [] : usage.filter((r) => overlaps(r, window.from.getTime() - HISTORY_MS, window.from.getTime()));
     const needLocation = !named && usageInWindow.length === 0 && usageHistory.length === 0 && !!ticket.location;
     const nearbyCells: Cell[] = needLocation ? await this.cells.findNear(ticket.location!, LOCATION_SEARCH_RADIUS_M) : [];
     const selected = selectCells({ ticket, window, usageInWindow, usageHistory, nearbyCells });

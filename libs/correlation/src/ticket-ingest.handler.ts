@@ -25,33 +25,25 @@ export class TicketIngestHandler implements TopicHandler {
 
   async handleBatch(messages: readonly InboundMessage[], context: HandlerContext): Promise<MessageOutcome[]> {
     const outcomes: MessageOutcome[] = [];
-    // Versions of one ticket are stored in message order; different tickets are stored concurrently.
-    const versionsByTicket = new Map<string, Ticket[]>();
+    const valid: Ticket[] = [];
     for (const message of messages) {
       const decoded = decodeJsonMessage(message, parseTicketEvent);
       if (!decoded.ok) {
         outcomes.push({ status: 'dead-letter', error: decoded.error });
         continue;
       }
-      const list = versionsByTicket.get(decoded.value.ticketId) ?? [];
-      list.push(decoded.value);
-      versionsByTicket.set(decoded.value.ticketId, list);
+      valid.push(decoded.value);
       outcomes.push({ status: 'processed' });
     }
-    const current = await Promise.all([...versionsByTicket.values()].map((versions) => this.store(versions)));
+    // Stored in message order in one transaction; a ticket is correlated when one of its versions is the current one.
+    const stored = await this.tickets.upsertMany(valid);
+    const current = new Map<string, CorrelationRequest>();
+    valid.forEach((ticket, i) => {
+      if (ticket.version >= stored[i].storedVersion) current.set(ticket.ticketId, { ticket, complaintNo: stored[i].complaintNo });
+      else if ((current.get(ticket.ticketId)?.ticket.version ?? Infinity) < stored[i].storedVersion) current.delete(ticket.ticketId);
+    });
     await context.heartbeat();
-    await this.correlation.correlate(current.filter((c): c is CorrelationRequest => c !== null));
+    await this.correlation.correlate([...current.values()]);
     return outcomes;
-  }
-
-  /** Stores the versions of one ticket in order; returns the current version to correlate, if one of them is it. */
-  private async store(versions: readonly Ticket[]): Promise<CorrelationRequest | null> {
-    let current: CorrelationRequest | null = null;
-    for (const ticket of versions) {
-      const stored = await this.tickets.upsert(ticket);
-      if (ticket.version >= stored.storedVersion) current = { ticket, complaintNo: stored.complaintNo };
-      else if (current && current.ticket.version < stored.storedVersion) current = null;
-    }
-    return current;
   }
 }

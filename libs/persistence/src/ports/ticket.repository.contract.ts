@@ -117,6 +117,26 @@ export function describeTicketRepositoryContract(factory: RepositoryContractFact
       expect(new Set(results.map((r) => r.complaintNo)).size).toBe(1);
     });
 
+    it('upserts a batch in order in one call, with the same version rules as upsert', async () => {
+      const a = buildTicket();
+      const b = buildTicket();
+      const results = await subject.repository().upsertMany([
+        { ...a, version: 2 },
+        { ...b, version: 1 },
+        { ...a, version: 1, status: 'CLOSED' },
+        { ...a, version: 3, status: 'RESOLVED' },
+      ]);
+      expect(results.map((r) => [r.applied, r.storedVersion])).toEqual([
+        [true, 2],
+        [true, 1],
+        [false, 2],
+        [true, 3],
+      ]);
+      expect(results[0].complaintNo).toBe(results[3].complaintNo);
+      expect((await subject.repository().findByTicketIdOrComplaintNo(a.ticketId))?.status).toBe('RESOLVED');
+      expect(await subject.repository().upsertMany([])).toEqual([]);
+    });
+
     it('returns null for an unknown id', async () => {
       await subject.repository().upsert(buildTicket());
       expect(await subject.repository().findByTicketIdOrComplaintNo('no-such-ticket')).toBeNull();

@@ -18,6 +18,8 @@ export interface TicketUpsertResult {
 export abstract class TicketRepository {
   /** Stores the ticket if it is new or newer than the stored version; a new ticket gets its complaintNo here. */
   abstract upsert(ticket: Ticket): Promise<TicketUpsertResult>;
+  /** upsert() for a batch, in order, in one transaction; one result per ticket. */
+  abstract upsertMany(tickets: readonly Ticket[]): Promise<TicketUpsertResult[]>;
   /** Finds by work-order number (ticketId) or complaint number (complaintNo). */
   abstract findByTicketIdOrComplaintNo(id: string): Promise<StoredTicket | null>;
   /** The stored tickets with these ticketIds, ordered by ticketId. */

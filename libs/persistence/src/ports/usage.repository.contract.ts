@@ -42,6 +42,20 @@ export function describeUsageRepositoryContract(factory: RepositoryContractFacto
       expect(found[2]).toEqual(buildUsage(a, 'INSIDE', 20, 40));
     });
 
+    it('returns the overlapping records of many subscribers in one call, per msisdn', async () => {
+      await subject.repository().insertMany([
+        buildUsage('8613800000011', 'A1', 0, 30),
+        buildUsage('8613800000011', 'A2', 90, 120),
+        buildUsage('8613800000012', 'B1', 10, 20),
+        buildUsage('8613800000013', 'C1', 10, 20),
+      ]);
+      const found = await subject.repository().findForSubscribers(['8613800000011', '8613800000012', '8613800000014'], { from: at(0), to: at(60) });
+      expect([...found.keys()].sort()).toEqual(['8613800000011', '8613800000012']);
+      expect(found.get('8613800000011')?.map((r) => r.cellId)).toEqual(['A1']);
+      expect(found.get('8613800000012')?.[0]).toEqual(buildUsage('8613800000012', 'B1', 10, 20));
+      expect((await subject.repository().findForSubscribers([], { from: at(0), to: at(60) })).size).toBe(0);
+    });
+
     it('keeps one record per (msisdn, cellId, start), also within one batch', async () => {
       const m = '8613800000003';
       const record = buildUsage(m, 'C-1', 0, 10);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Ticket } from '@cellscope/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity';
 import { StoredTicket, TicketRepository, TicketUpsertResult } from '../ports/ticket.repository';
 
@@ -61,7 +61,21 @@ export class TypeOrmTicketRepository extends TicketRepository {
   }
 
   override async upsert(ticket: Ticket): Promise<TicketUpsertResult> {
-    const rows: UpsertRow[] = await this.dataSource.query(UPSERT_SQL, [
+    return this.upsertWith(this.dataSource.manager, ticket);
+  }
+
+  /** Upserts the tickets in order in one transaction (one commit for a batch); one result per ticket. */
+  override async upsertMany(tickets: readonly Ticket[]): Promise<TicketUpsertResult[]> {
+    if (tickets.length === 0) return [];
+    return this.dataSource.transaction(async (manager) => {
+      const results: TicketUpsertResult[] = [];
+      for (const ticket of tickets) results.push(await this.upsertWith(manager, ticket));
+      return results;
+    });
+  }
+
+  private async upsertWith(manager: EntityManager, ticket: Ticket): Promise<TicketUpsertResult> {
+    const rows: UpsertRow[] = await manager.query(UPSERT_SQL, [
       ticket.ticketId,
       ticket.version,
       ticket.status,
@@ -80,7 +94,7 @@ export class TypeOrmTicketRepository extends TicketRepository {
     const row =
       rows[0] ??
       // A concurrent insert committed after this statement's snapshot: read it now.
-      (await this.dataSource.query<UpsertRow[]>(
+      (await manager.query<UpsertRow[]>(
         'SELECT complaint_no, version, false AS applied FROM tickets WHERE ticket_id = $1',
         [ticket.ticketId],
       ))[0];

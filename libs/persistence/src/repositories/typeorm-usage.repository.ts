@@ -64,6 +64,28 @@ export class TypeOrmUsageRepository extends UsageRepository {
     return rows.map(toUsageRecord);
   }
 
+  override async findForSubscribers(msisdns: readonly string[], window: TimeWindow): Promise<Map<string, UsageRecord[]>> {
+    const out = new Map<string, UsageRecord[]>();
+    if (msisdns.length === 0) return out;
+    const rows = await this.dataSource
+      .getRepository(UsageRecordEntity)
+      .createQueryBuilder('u')
+      .where('u.msisdn = ANY(:msisdns)', { msisdns: [...new Set(msisdns)] })
+      .andWhere('u.end_at > :from', { from: window.from })
+      .andWhere('u.start_at < :to', { to: window.to })
+      .orderBy('u.msisdn')
+      .addOrderBy('u.start_at')
+      .addOrderBy('u.cell_id')
+      .getMany();
+    for (const row of rows) {
+      const record = toUsageRecord(row);
+      const list = out.get(record.msisdn) ?? [];
+      list.push(record);
+      out.set(record.msisdn, list);
+    }
+    return out;
+  }
+
   override async findSubscribersOnCells(cellIds: readonly string[], since: Date, limit: number): Promise<string[]> {
     if (cellIds.length === 0 || limit <= 0) return [];
     const rows: { msisdn: string }[] = await this.dataSource.query(
