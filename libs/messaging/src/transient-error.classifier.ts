@@ -21,6 +21,8 @@ const TRANSIENT_MESSAGES = [
   'Client has encountered a connection error',
   'timeout exceeded when trying to connect',
   'Driver not Connected',
+  // InfluxDB: the configured database does not exist (yet): a deployment problem, not a bad message.
+  'database not found',
 ];
 
 /** Error class names that adapters use for a dependency outage. */
