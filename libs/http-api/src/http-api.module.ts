@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler.storage';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@cellscope/config';
 import { ApiAccessService } from './auth/api-access.service';
@@ -21,7 +22,10 @@ import { NetworkViewQueryService } from './queries/network-view-query.service';
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'per-key', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE }] }),
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'per-key', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE }],
+        storage: new FixedWindowThrottlerStorage(),
+      }),
     }),
   ],
   controllers: [TicketsController, CellsController, HotspotsController, PanelController],
