@@ -5,14 +5,33 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { TimestampQuery } from './timestamp-query.transform';
 
-const TIMESTAMP_MESSAGE = '$property must be an ISO 8601 timestamp with an offset, e.g. 2026-12-04T20:15:00+08:00';
-const TIMESTAMP_EXAMPLE = '2026-12-04T20:15:00+08:00';
+export const TIMESTAMP_MESSAGE = '$property must be an ISO 8601 timestamp with an offset, e.g. 2026-12-04T20:15:00+08:00';
+export const TIMESTAMP_EXAMPLE = '2026-12-04T20:15:00+08:00';
 
-/** Largest page of GET /tickets and GET /hotspots. */
+/** Largest page of GET /tickets, GET /incidents and GET /hotspots. */
 export const MAX_PAGE_LIMIT = 100;
 
+/** Paging of list queries: page (from 1) and limit. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_LIMIT)
+  limit: number = 20;
+}
+
 /** Query of GET /tickets. */
-export class SearchTicketsQuery {
+export class SearchTicketsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Subscriber number (exact)', pattern: MSISDN_PATTERN.source })
   @IsOptional()
   @Matches(MSISDN_PATTERN, { message: 'msisdn must be 8..15 digits with an optional leading +' })
@@ -45,21 +64,6 @@ export class SearchTicketsQuery {
   @Matches(TIMESTAMP_WITH_OFFSET_PATTERN, { message: TIMESTAMP_MESSAGE })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_LIMIT)
-  limit: number = 20;
 }
 
 /** Query of GET /cells/{cellId}/kpis: [from, to), at most 7 days; the last 24 hours by default. */

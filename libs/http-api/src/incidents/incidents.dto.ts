@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ID_PATTERN, MSISDN_PATTERN, TIMESTAMP_WITH_OFFSET_PATTERN } from '@cellscope/contracts';
 import { INCIDENT_KINDS, INCIDENT_STATES, IncidentKind, IncidentState } from '@cellscope/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_PAGE_LIMIT } from '../dto/request-queries.dto';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQuery, TIMESTAMP_EXAMPLE, TIMESTAMP_MESSAGE } from '../dto/request-queries.dto';
 import { TimestampQuery } from '../dto/timestamp-query.transform';
 
 // Requests and responses of the incident and opt-out endpoints (validation + OpenAPI document).
 
-const TIMESTAMP_MESSAGE = '$property must be an ISO 8601 timestamp with an offset, e.g. 2026-12-04T20:15:00+08:00';
-const TIMESTAMP_EXAMPLE = '2026-12-04T20:15:00+08:00';
 
 /** Query of GET /incidents: state, kind, openedAt in [from, to), page. */
-export class IncidentsQuery {
+export class IncidentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: INCIDENT_STATES })
   @IsOptional()
   @IsIn(INCIDENT_STATES)
@@ -35,21 +32,6 @@ export class IncidentsQuery {
   @Matches(TIMESTAMP_WITH_OFFSET_PATTERN, { message: TIMESTAMP_MESSAGE })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_LIMIT)
-  limit: number = 20;
 }
 
 /** Path parameter `{incidentId}`. */
