@@ -27,6 +27,13 @@ const INSERT_CELLS_SQL = `
   INSERT INTO network_view_cells (ticket_id, cell_id, role, occurred_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`;
 
+const FIRST_SAVE_RACE_ATTEMPTS = 3;
+
+function isComplaintNoViolation(error: unknown): boolean {
+  const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
+  return code === '23505' && constraint === 'uq_network_views_complaint_no';
+}
+
 /** One role per cell of a view; a cell listed twice counts as SERVING if either entry is. */
 function rolesByCell(view: NetworkView): Map<string, CellRole> {
   const roles = new Map<string, CellRole>();
@@ -60,6 +67,20 @@ export class TypeOrmNetworkViewRepository extends NetworkViewRepository {
     if (views.length === 0) return [];
     if (new Set(views.map((v) => v.ticketId)).size !== views.length) throw new Error('saveMany takes each ticket at most once');
     const hashes = views.map((v) => hashNetworkView(v));
+    // Two first saves of one ticket can race past the row locks (there is no row to lock yet); the loser trips the
+    // complaint-number constraint, which ON CONFLICT (ticket_id) does not arbitrate. Once the winner has committed,
+    // a retry finds and locks its row and follows the version rule. A complaint number held by another ticket
+    // fails on every attempt and is thrown.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.saveManyOnce(views, hashes);
+      } catch (error) {
+        if (attempt >= FIRST_SAVE_RACE_ATTEMPTS || !isComplaintNoViolation(error)) throw error;
+      }
+    }
+  }
+
+  private async saveManyOnce(views: readonly NetworkView[], hashes: readonly string[]): Promise<SaveViewResult[]> {
     return this.dataSource.transaction(async (manager) => {
       const ids = views.map((v) => v.ticketId).sort();
       const stored: { ticket_id: string; ticket_version: number; document_hash: string }[] = await manager.query(
