@@ -1,14 +1,28 @@
 /**
  * Benchmark of the network-view endpoint (GET /api/v1/tickets/{id}/network-view) with 10,000 stored views in a
- * dedicated PostgreSQL database. The API runs in a child process (the real app, createApiApp); autocannon drives
- * it from this process at a fixed 500 req/s and then at the maximum rate, asking for random tickets.
+ * dedicated PostgreSQL database. The API runs in a child process (the real app, createApiApp, logging every request at
+ * LOG_LEVEL=info into a file); the load comes from this process, asking for random tickets:
+ *
+ * 1. a constant 500 req/s for 20 s, open loop (bench/paced-load.ts: each request is due at a fixed instant and its
+ *    latency counts from then) — the target figure: p99 ≤ 20 ms;
+ * 2. autocannon with overallRate 500 for 20 s, the figure earlier runs reported; autocannon paces per second, so this
+ *    is a burst of 50 concurrent requests at the start of every second (see paced-load.ts), reported for comparison;
+ * 3. autocannon at the maximum rate (50 connections, 15 s).
+ *
+ * Each phase also reports the API process's CPU time per request (user + system, all its threads) and the load
+ * average: client, API and PostgreSQL share the machine's cores.
  *
  * Run: npm run bench:api   (DATABASE_URL points at the server; a database cellscope_bench_api_<time> is created and dropped)
+ * BENCH_LOG_LEVEL overrides the API's log level (default info).
  */
 import { fork, ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig } from '@cellscope/config';
+import pino from 'pino';
+import { AppConfig, loadConfig } from '@cellscope/config';
 import {
   assembleNetworkView,
   Cell,
@@ -20,18 +34,28 @@ import {
 } from '@cellscope/domain';
 import { dropDatabase, NetworkViewRepository, withDatabaseName } from '@cellscope/persistence';
 import { createApiApp } from '../apps/api/src/create-api-app';
+import { runPacedLoad } from './paced-load';
 
 const VIEWS = 10_000;
 const API_KEY = 'bench-handler-key-0001';
 const FIXED_RATE = 500;
 const FIXED_SECONDS = 20;
 const MAX_SECONDS = 15;
+const WARM_UP_REQUESTS = 5_000;
+const CONNECTIONS = 50;
+const TARGET_P99_MS = 20;
 const SERVE_FLAG = '--serve';
 
 interface ServerReady {
   type: 'ready';
   port: number;
   seededMs: number;
+}
+
+interface ServerCpu {
+  type: 'cpu';
+  /** Microseconds of CPU (user + system) the API process used since it started. */
+  micros: number;
 }
 
 function freePort(): Promise<number> {
@@ -112,7 +136,7 @@ function benchView(n: number): NetworkView {
   });
 }
 
-/** Child process: start the real API on the bench database, store the views, report the port. */
+/** Child process: start the real API on the bench database, store the views, report the port; answer CPU queries. */
 async function serve(): Promise<void> {
   const port = Number(process.env.BENCH_PORT);
   const config = loadConfig(process.env, {
@@ -123,9 +147,11 @@ async function serve(): Promise<void> {
     API_PORT: port,
     GRPC_PORT: Number(process.env.BENCH_GRPC_PORT),
     API_RATE_LIMIT_PER_MINUTE: 100_000_000,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: (process.env.BENCH_LOG_LEVEL ?? 'info') as AppConfig['LOG_LEVEL'],
   });
-  const app = await createApiApp(config);
+  // Synchronous writes, as pino writes to stdout by default.
+  const logDestination = pino.destination({ dest: String(process.env.BENCH_LOG_FILE), sync: true });
+  const app = await createApiApp(config, { logDestination });
   await app.startAllMicroservices();
   await app.listen(config.API_PORT, config.API_HOST);
   const views = app.get(NetworkViewRepository);
@@ -137,26 +163,71 @@ async function serve(): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, worker));
   process.send?.({ type: 'ready', port, seededMs: Date.now() - started } satisfies ServerReady);
   process.on('message', async (message) => {
-    if (message === 'stop') {
+    if (message === 'cpu') {
+      const usage = process.cpuUsage();
+      process.send?.({ type: 'cpu', micros: usage.user + usage.system } satisfies ServerCpu);
+    } else if (message === 'stop') {
       await app.close();
       process.exit(0);
     }
   });
 }
 
-async function run(label: string, port: number, options: { connections: number; duration: number; overallRate?: number }): Promise<autocannon.AutocannonResult> {
+/** CPU the API process has used so far (microseconds). */
+function serverCpu(server: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown): void => {
+      if ((message as ServerCpu | null)?.type !== 'cpu') return;
+      server.off('message', onMessage);
+      resolve((message as ServerCpu).micros);
+    };
+    server.on('message', onMessage);
+    server.send('cpu');
+  });
+}
+
+/** Server-side view of one phase: API CPU per request, this process's CPU per request and the load average after it. */
+interface PhaseCost {
+  serverCpuMsPerRequest: number;
+  clientCpuMsPerRequest: number;
+  loadAverage1m: number;
+}
+
+async function measured<T>(server: ChildProcess, phase: () => Promise<T>, requests: (result: T) => number): Promise<{ result: T; cost: PhaseCost }> {
+  const serverBefore = await serverCpu(server);
+  const clientBefore = process.cpuUsage();
+  const result = await phase();
+  const client = process.cpuUsage(clientBefore);
+  const serverMicros = (await serverCpu(server)) - serverBefore;
+  const count = Math.max(1, requests(result));
+  return {
+    result,
+    cost: {
+      serverCpuMsPerRequest: Number((serverMicros / count / 1000).toFixed(3)),
+      clientCpuMsPerRequest: Number(((client.user + client.system) / count / 1000).toFixed(3)),
+      loadAverage1m: Number(loadavg()[0].toFixed(2)),
+    },
+  };
+}
+
+function costText(cost: PhaseCost): string {
+  return `API CPU ${cost.serverCpuMsPerRequest} ms/request, client CPU ${cost.clientCpuMsPerRequest} ms/request, load average ${cost.loadAverage1m}`;
+}
+
+function viewPath(): string {
+  return `/api/v1/tickets/${ticketIdOf(Math.floor(Math.random() * VIEWS))}/network-view`;
+}
+
+async function autocannonRun(
+  label: string,
+  port: number,
+  options: { connections: number; duration?: number; amount?: number; overallRate?: number },
+): Promise<autocannon.AutocannonResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: options.connections,
-    duration: options.duration,
-    overallRate: options.overallRate,
+    ...options,
     headers: { 'X-API-Key': API_KEY },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: `/api/v1/tickets/${ticketIdOf(Math.floor(Math.random() * VIEWS))}/network-view` }),
-      },
-    ],
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: viewPath() }) }],
   });
   console.log(
     `${label}: ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, ` +
@@ -165,26 +236,50 @@ async function run(label: string, port: number, options: { connections: number; 
   return result;
 }
 
-/** Mean latency and share within 20 ms of the view route as the server measured it (from /metrics). */
-async function serverSideLatency(port: number): Promise<{ count: number; meanMs: number; within20ms: number }> {
+/** The view route's http_request_duration_seconds as the API measured it (cumulative since start). */
+interface ServerHistogram {
+  count: number;
+  sumSeconds: number;
+  within20ms: number;
+}
+
+async function serverHistogram(port: number): Promise<ServerHistogram> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const labels = 'route="/api/v1/tickets/:ticketIdOrComplaintNo/network-view",method="GET",status="200"';
-  const value = (line: RegExp): number => Number(line.exec(text)?.[1] ?? NaN);
   const escaped = labels.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const count = value(new RegExp(`http_request_duration_seconds_count\\{${escaped}\\} (\\S+)`));
-  const sum = value(new RegExp(`http_request_duration_seconds_sum\\{${escaped}\\} (\\S+)`));
-  const within = value(new RegExp(`http_request_duration_seconds_bucket\\{le="0.02",${escaped}\\} (\\S+)`));
-  return { count, meanMs: (sum / count) * 1000, within20ms: within / count };
+  const value = (line: RegExp): number => Number(line.exec(text)?.[1] ?? 0);
+  return {
+    count: value(new RegExp(`http_request_duration_seconds_count\\{${escaped}\\} (\\S+)`)),
+    sumSeconds: value(new RegExp(`http_request_duration_seconds_sum\\{${escaped}\\} (\\S+)`)),
+    within20ms: value(new RegExp(`http_request_duration_seconds_bucket\\{le="0.02",${escaped}\\} (\\S+)`)),
+  };
+}
+
+/** Mean and share within 20 ms of the requests the API served between two snapshots. */
+function serverSide(before: ServerHistogram, after: ServerHistogram): { requests: number; meanMs: number; shareWithin20ms: number } {
+  const requests = after.count - before.count;
+  return {
+    requests,
+    meanMs: Number((((after.sumSeconds - before.sumSeconds) / Math.max(1, requests)) * 1000).toFixed(2)),
+    shareWithin20ms: Number(((after.within20ms - before.within20ms) / Math.max(1, requests)).toFixed(4)),
+  };
+}
+
+function serverSideText(side: ReturnType<typeof serverSide>): string {
+  return `API-side ${side.requests} requests, mean ${side.meanMs} ms, ${(side.shareWithin20ms * 100).toFixed(1)} % within 20 ms`;
 }
 
 async function main(): Promise<void> {
   const base = loadConfig(process.env);
-  const databaseUrl = withDatabaseName(base.DATABASE_URL, `cellscope_bench_api_${Date.now().toString(36)}`);
+  const stamp = Date.now().toString(36);
+  const databaseUrl = withDatabaseName(base.DATABASE_URL, `cellscope_bench_api_${stamp}`);
+  const logFile = join(tmpdir(), `cellscope-bench-api-${stamp}.log`);
   const [port, grpcPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   try {
     child = fork(__filename, [SERVE_FLAG], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PORT: String(port), BENCH_GRPC_PORT: String(grpcPort) },
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PORT: String(port), BENCH_GRPC_PORT: String(grpcPort), BENCH_LOG_FILE: logFile },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const server = child;
@@ -193,20 +288,58 @@ async function main(): Promise<void> {
       server.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
     });
     console.log(`stored ${VIEWS} views in ${(ready.seededMs / 1000).toFixed(1)} s (database ${databaseUrl.split('/').pop()})`);
-    await run('warm-up', port, { connections: 10, duration: 3 });
-    const fixed = await run(`fixed ${FIXED_RATE} req/s`, port, { connections: 50, duration: FIXED_SECONDS, overallRate: FIXED_RATE });
-    const max = await run('max rate', port, { connections: 50, duration: MAX_SECONDS });
-    const serverTimes = await serverSideLatency(port);
-    console.log(
-      `server side (http_request_duration_seconds, all runs): ${serverTimes.count} requests, mean ${serverTimes.meanMs.toFixed(2)} ms, ` +
-        `${(serverTimes.within20ms * 100).toFixed(1)} % within 20 ms`,
+    console.log(`API log level ${process.env.BENCH_LOG_LEVEL ?? 'info'}, log file ${logFile}; load average before the runs ${loadavg()[0].toFixed(2)}`);
+    // By count, not time: on a busy machine a few seconds may not be enough requests for the JIT to settle.
+    await autocannonRun('warm-up', port, { connections: 10, amount: WARM_UP_REQUESTS });
+
+    const beforeFixed = await serverHistogram(port);
+    const fixed = await measured(
+      server,
+      () => runPacedLoad({ url, rate: FIXED_RATE, seconds: FIXED_SECONDS, connections: CONNECTIONS, headers: { 'X-API-Key': API_KEY }, path: viewPath }),
+      (result) => result.sent,
     );
+    const fixedServer = serverSide(beforeFixed, await serverHistogram(port));
+    const f = fixed.result;
+    console.log(
+      `fixed ${FIXED_RATE} req/s (open loop, evenly spaced): ${f.reqPerSec} req/s, latency p50 ${f.latency.p50} ms, p90 ${f.latency.p90} ms, ` +
+        `p99 ${f.latency.p99} ms, p99.9 ${f.latency.p999} ms, max ${f.latency.max} ms, ${f.ok2xx} × 2xx, ${f.non2xx} non-2xx, ${f.errors} errors${f.errors > 0 ? ` ${JSON.stringify(f.errorKinds)}` : ''} ` +
+        `(client send lag ≤ ${f.maxSendLagMs} ms)\n  ${serverSideText(fixedServer)}; ${costText(fixed.cost)}`,
+    );
+
+    const beforeBursts = await serverHistogram(port);
+    const bursts = await measured(
+      server,
+      () => autocannonRun(`autocannon overallRate ${FIXED_RATE} (per-second bursts, for comparison)`, port, { connections: CONNECTIONS, duration: FIXED_SECONDS, overallRate: FIXED_RATE }),
+      (result) => result.requests.total,
+    );
+    console.log(`  ${serverSideText(serverSide(beforeBursts, await serverHistogram(port)))}; ${costText(bursts.cost)}`);
+
+    const beforeMax = await serverHistogram(port);
+    const max = await measured(server, () => autocannonRun('max rate', port, { connections: CONNECTIONS, duration: MAX_SECONDS }), (result) => result.requests.total);
+    console.log(`  ${serverSideText(serverSide(beforeMax, await serverHistogram(port)))}; ${costText(max.cost)}`);
+
+    const served = (await serverHistogram(port)).count;
+    const requestLines = readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('"msg":"request completed"')).length;
+    console.log(`request log lines: ${requestLines} for ${served} view requests served`);
+
     const summary = {
       views: VIEWS,
-      serverSide: { meanMs: Number(serverTimes.meanMs.toFixed(2)), shareWithin20ms: Number(serverTimes.within20ms.toFixed(4)) },
-      fixedRate: { target: FIXED_RATE, reqPerSec: Math.round(fixed.requests.average), p99Ms: fixed.latency.p99, non2xx: fixed.non2xx, errors: fixed.errors },
-      maxRate: { reqPerSec: Math.round(max.requests.average), p99Ms: max.latency.p99, non2xx: max.non2xx, errors: max.errors },
-      targetMet: fixed.latency.p99 <= 20 && fixed.non2xx === 0 && fixed.errors === 0,
+      fixedRate: {
+        target: FIXED_RATE,
+        load: 'open loop, evenly spaced',
+        reqPerSec: f.reqPerSec,
+        p50Ms: f.latency.p50,
+        p99Ms: f.latency.p99,
+        maxMs: f.latency.max,
+        non2xx: f.non2xx,
+        errors: f.errors,
+        serverSide: fixedServer,
+        ...fixed.cost,
+      },
+      autocannonOverallRate: { reqPerSec: Math.round(bursts.result.requests.average), p50Ms: bursts.result.latency.p50, p99Ms: bursts.result.latency.p99 },
+      maxRate: { reqPerSec: Math.round(max.result.requests.average), p99Ms: max.result.latency.p99, non2xx: max.result.non2xx, errors: max.result.errors, ...max.cost },
+      requestLogLines: requestLines,
+      targetMet: f.latency.p99 <= TARGET_P99_MS && f.reqPerSec >= FIXED_RATE * 0.98 && f.non2xx === 0 && f.errors === 0,
     };
     console.log(JSON.stringify(summary));
     if (!summary.targetMet) process.exitCode = 1;
@@ -217,6 +350,7 @@ async function main(): Promise<void> {
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    rmSync(logFile, { force: true });
     await dropDatabase(databaseUrl).catch((error: unknown) => console.error('could not drop the bench database:', error));
   }
 }

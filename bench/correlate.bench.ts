@@ -6,20 +6,34 @@
  * with the naive mode (one KPI query per ticket and cell) on a smaller ticket set; (3) p50/p99 ticket-to-view
  * latency at a steady 100 tickets/s. Results go to stdout and bench-results/correlate.json.
  *
- * Env: BENCH_TICKETS (20000), BENCH_NAIVE_TICKETS (2000), BENCH_STEADY_SECONDS (30), plus the usual
- * KAFKA_BROKERS / INFLUX_URL / DATABASE_URL.
+ * Env: BENCH_TICKETS (20000), BENCH_NAIVE_TICKETS (2000; 0 skips (2)), BENCH_STEADY_SECONDS (30; 0 skips (3)),
+ * BENCH_RESULT_FILE (bench-results/correlate.json), plus the usual
+ * KAFKA_BROKERS / INFLUX_URL / DATABASE_URL / KAFKA_CHUNK_SIZE / KAFKA_PARTITIONS. BENCH_PROFILE=1 adds the time
+ * spent in each port method during the batched run (summed over concurrent partitions) to the log.
  */
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@cellscope/config';
-import { CorrelationService } from '@cellscope/correlation';
+import { CorrelationService, TicketIngestHandler } from '@cellscope/correlation';
 import { Cell, CellKpiInterval, UsageRecord } from '@cellscope/domain';
-import { InfluxHttpClient, InfluxKpiWriter, quoteIdentifier } from '@cellscope/kpi';
-import { CellRepository, UsageRepository, dropDatabase, ensureDatabaseExists, withDatabaseName } from '@cellscope/persistence';
+import { InfluxHttpClient, InfluxKpiWriter, KpiRepository, quoteIdentifier } from '@cellscope/kpi';
+import { MessagePublisher } from '@cellscope/messaging';
+import {
+  CellRepository,
+  dropDatabase,
+  ensureDatabaseExists,
+  NetworkViewRepository,
+  RecorrelationScheduleRepository,
+  TicketRepository,
+  UsageRepository,
+  withDatabaseName,
+} from '@cellscope/persistence';
 import { CorrelatorModule } from '../apps/correlator/src/correlator.module';
 
 const CELLS = 10_000;
@@ -28,6 +42,8 @@ const INTERVAL_MS = 15 * 60_000;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 20_000);
 const NAIVE_TICKETS = Number(process.env.BENCH_NAIVE_TICKETS ?? 2_000);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30);
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const RESULT_FILE = process.env.BENCH_RESULT_FILE ?? 'bench-results/correlate.json';
 const INFLUX_DB = 'cellscope_bench_correlate';
 // A fixed period so the loaded data can be reused between runs.
 const DATA_START = Date.UTC(2026, 10, 1, 0, 0, 0);
@@ -173,9 +189,156 @@ async function waitForViews(pg: Client, prefix: string, expected: number, timeou
   }
 }
 
+/** Time spent per wrapped method: calls and total milliseconds. */
+type PortTimings = Map<string, { calls: number; ms: number }>;
+
+/** Wraps the async methods of an instance so every call adds its duration to `timings` under `label.method`. */
+function timeMethods(timings: PortTimings, label: string, instance: object, methods: readonly string[]): void {
+  const target = instance as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of methods) {
+    const original = target[method].bind(instance);
+    target[method] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        const entry = timings.get(`${label}.${method}`) ?? { calls: 0, ms: 0 };
+        entry.calls += 1;
+        entry.ms += performance.now() - started;
+        timings.set(`${label}.${method}`, entry);
+      }
+    };
+  }
+}
+
+function profilePorts(app: INestApplicationContext): PortTimings {
+  const timings: PortTimings = new Map();
+  timeMethods(timings, 'handler', app.get(TicketIngestHandler), ['handleBatch']);
+  timeMethods(timings, 'correlation', app.get(CorrelationService), ['correlate']);
+  timeMethods(timings, 'tickets', app.get(TicketRepository), ['upsertMany']);
+  timeMethods(timings, 'usage', app.get(UsageRepository), ['findForSubscribers']);
+  timeMethods(timings, 'cells', app.get(CellRepository), ['findByIds', 'findNear']);
+  timeMethods(timings, 'kpis', app.get(KpiRepository), ['sumWindows', 'sumWindow', 'dataThrough']);
+  timeMethods(timings, 'views', app.get(NetworkViewRepository), ['saveMany']);
+  timeMethods(timings, 'schedule', app.get(RecorrelationScheduleRepository), ['scheduleMany', 'completeMany']);
+  timeMethods(timings, 'publisher', app.get(MessagePublisher), ['publish']);
+  return timings;
+}
+
+function logTimings(timings: PortTimings): void {
+  for (const [name, { calls, ms }] of [...timings].sort((a, b) => b[1].ms - a[1].ms)) {
+    log(`    ${name.padEnd(28)} ${String(calls).padStart(6)} calls ${ms.toFixed(0).padStart(8)} ms ${(ms / calls).toFixed(1).padStart(8)} ms/call`);
+  }
+  timings.clear();
+}
+
+/** CPU seconds (user + system) of a process from /proc, 0 when it is gone. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process listening on this TCP port of the machine (from /proc/net/tcp*), if it can be seen. */
+function pidListeningOn(port: number): number | undefined {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    try {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        // local address, state 0A = LISTEN, inode
+        if (f.length > 9 && f[1].endsWith(`:${hexPort}`) && f[3] === '0A') inodes.add(f[9]);
+      }
+    } catch {
+      // no such table
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
+        const link = readlinkSync(`/proc/${entry}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+        if (inode && inodes.has(inode)) return Number(entry);
+      }
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  return undefined;
+}
+
+/**
+ * CPU seconds used so far by this process, InfluxDB, the Kafka broker and this benchmark's PostgreSQL backends
+ * (plus the server's background processes). Linux only; the servers' figures include other clients' work.
+ */
+async function cpuSnapshot(pg: Client, servers: { influxd?: number; kafka?: number }): Promise<Record<string, number>> {
+  const rows = await pg.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type <> 'client backend'`,
+  );
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + processCpuSeconds(pid), 0);
+  const own = process.cpuUsage();
+  return {
+    bench: (own.user + own.system) / 1e6,
+    postgres: sum(rows.rows.map((r) => r.pid)),
+    influxd: servers.influxd === undefined ? NaN : processCpuSeconds(servers.influxd),
+    kafka: servers.kafka === undefined ? NaN : processCpuSeconds(servers.kafka),
+  };
+}
+
+function logCpu(before: Record<string, number>, after: Record<string, number>, seconds: number): void {
+  const parts = Object.keys(after).map((k) => `${k} ${(after[k] - before[k]).toFixed(1)} s`);
+  log(`    CPU during the run (${seconds.toFixed(1)} s wall): ${parts.join(', ')}`);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** (3) Latency at a steady 100 tickets/s: produce time → the view on the output topic (broker timestamps), sorted. */
+async function steadyLatencies(
+  kafka: Kafka,
+  producer: Producer,
+  topics: { TOPIC_TICKETS: string; TOPIC_NETWORK_CONTEXT: string },
+  steady: TicketPlan[],
+): Promise<number[]> {
+  log(`(3) steady 100 tickets/s for ${STEADY_SECONDS} s…`);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const consumer = kafka.consumer({ groupId: `${topics.TOPIC_TICKETS}.latency` });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topics.TOPIC_NETWORK_CONTEXT], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const key = message.key?.toString() ?? '';
+      const sent = sentAt.get(key);
+      if (sent !== undefined) {
+        latencies.push(Number(message.timestamp) - sent);
+        sentAt.delete(key);
+      }
+    },
+  });
+  const tickStart = Date.now();
+  for (let s = 0; s < STEADY_SECONDS * 10; s++) {
+    const slice = steady.slice(s * 10, s * 10 + 10);
+    const now = Date.now();
+    for (const t of slice) sentAt.set(String(t.event.ticketId), now);
+    await producer.send({ topic: topics.TOPIC_TICKETS, messages: slice.map((t) => ({ key: String(t.event.ticketId), value: JSON.stringify(t.event), timestamp: String(now) })) });
+    const next = tickStart + (s + 1) * 100;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+  }
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < steady.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  latencies.sort((a, b) => a - b);
+  log(`    ${latencies.length}/${steady.length} views published; latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`);
+  await consumer.disconnect();
+  return latencies;
 }
 
 async function main(): Promise<void> {
@@ -223,8 +386,13 @@ async function main(): Promise<void> {
     }
   };
 
+  const timings = PROFILE ? profilePorts(app) : undefined;
+  const servers = PROFILE
+    ? { influxd: pidListeningOn(Number(new URL(config.INFLUX_URL).port || 8086)), kafka: pidListeningOn(Number(config.KAFKA_BROKERS[0].split(':')[1] ?? 9092)) }
+    : {};
   // (1) batched throughput
   log(`(1) batched: producing ${TICKETS} tickets…`);
+  let cpuBefore = PROFILE ? await cpuSnapshot(pg, servers) : undefined;
   let started = Date.now();
   await produceAll(batched);
   const producedIn = Date.now() - started;
@@ -232,66 +400,46 @@ async function main(): Promise<void> {
   const batchedSeconds = (done - started) / 1000;
   const batchedRate = TICKETS / batchedSeconds;
   log(`    ${TICKETS} views in ${batchedSeconds.toFixed(1)} s → ${batchedRate.toFixed(0)} tickets/s (produce took ${producedIn} ms)`);
+  if (timings) logTimings(timings);
+  if (cpuBefore) logCpu(cpuBefore, await cpuSnapshot(pg, servers), batchedSeconds);
 
   // (2) naive throughput
-  app.get(CorrelationService).kpiFetchMode = 'naive';
-  log(`(2) naive: producing ${NAIVE_TICKETS} tickets…`);
-  started = Date.now();
-  await produceAll(naive);
-  done = await waitForViews(pg, `${run}-n`, NAIVE_TICKETS, 30 * 60_000);
-  const naiveSeconds = (done - started) / 1000;
-  const naiveRate = NAIVE_TICKETS / naiveSeconds;
-  log(`    ${NAIVE_TICKETS} views in ${naiveSeconds.toFixed(1)} s → ${naiveRate.toFixed(0)} tickets/s`);
-  app.get(CorrelationService).kpiFetchMode = 'batched';
+  let naiveRate = NaN;
+  let naiveSeconds = NaN;
+  if (NAIVE_TICKETS > 0) {
+    app.get(CorrelationService).kpiFetchMode = 'naive';
+    log(`(2) naive: producing ${NAIVE_TICKETS} tickets…`);
+    cpuBefore = PROFILE ? await cpuSnapshot(pg, servers) : undefined;
+    started = Date.now();
+    await produceAll(naive);
+    done = await waitForViews(pg, `${run}-n`, NAIVE_TICKETS, 30 * 60_000);
+    naiveSeconds = (done - started) / 1000;
+    naiveRate = NAIVE_TICKETS / naiveSeconds;
+    log(`    ${NAIVE_TICKETS} views in ${naiveSeconds.toFixed(1)} s → ${naiveRate.toFixed(0)} tickets/s`);
+    if (timings) logTimings(timings);
+    if (cpuBefore) logCpu(cpuBefore, await cpuSnapshot(pg, servers), naiveSeconds);
+    app.get(CorrelationService).kpiFetchMode = 'batched';
+  }
 
   // (3) latency at a steady 100 tickets/s: produce time → the view on the output topic (broker timestamps)
-  log(`(3) steady 100 tickets/s for ${STEADY_SECONDS} s…`);
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const consumer = kafka.consumer({ groupId: `${run}.latency` });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topics.TOPIC_NETWORK_CONTEXT], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const key = message.key?.toString() ?? '';
-      const sent = sentAt.get(key);
-      if (sent !== undefined) {
-        latencies.push(Number(message.timestamp) - sent);
-        sentAt.delete(key);
-      }
-    },
-  });
-  const tickStart = Date.now();
-  for (let s = 0; s < STEADY_SECONDS * 10; s++) {
-    const slice = steady.slice(s * 10, s * 10 + 10);
-    const now = Date.now();
-    for (const t of slice) sentAt.set(String(t.event.ticketId), now);
-    await producer.send({ topic: topics.TOPIC_TICKETS, messages: slice.map((t) => ({ key: String(t.event.ticketId), value: JSON.stringify(t.event), timestamp: String(now) })) });
-    const next = tickStart + (s + 1) * 100;
-    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
-  }
-  const deadline = Date.now() + 60_000;
-  while (latencies.length < steady.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  latencies.sort((a, b) => a - b);
+  const latencies = STEADY_SECONDS > 0 ? await steadyLatencies(kafka, producer, topics, steady) : [];
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
-  log(`    ${latencies.length}/${steady.length} views published; latency p50 ${p50} ms, p99 ${p99} ms`);
-
   const result = {
     date: new Date().toISOString(),
     cells: CELLS,
     kpiDays: DAYS,
     batched: { tickets: TICKETS, seconds: batchedSeconds, ticketsPerSecond: Math.round(batchedRate) },
-    naive: { tickets: NAIVE_TICKETS, seconds: naiveSeconds, ticketsPerSecond: Math.round(naiveRate) },
-    batchedOverNaive: Number((batchedRate / naiveRate).toFixed(1)),
-    steady: { ticketsPerSecond: 100, seconds: STEADY_SECONDS, measured: latencies.length, p50Ms: p50, p99Ms: p99 },
+    naive: NAIVE_TICKETS > 0 ? { tickets: NAIVE_TICKETS, seconds: naiveSeconds, ticketsPerSecond: Math.round(naiveRate) } : null,
+    batchedOverNaive: NAIVE_TICKETS > 0 ? Number((batchedRate / naiveRate).toFixed(1)) : null,
+    steady: STEADY_SECONDS > 0 ? { ticketsPerSecond: 100, seconds: STEADY_SECONDS, measured: latencies.length, p50Ms: p50, p99Ms: p99 } : null,
+    settings: { chunkSize: config.KAFKA_CHUNK_SIZE, partitions: config.KAFKA_PARTITIONS, loadAverage: loadavg().map((l) => Number(l.toFixed(2))) },
     targets: { ticketsPerSecond: 1000, ratio: 10 },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/correlate.json', `${JSON.stringify(result, null, 2)}\n`);
+  mkdirSync(dirname(RESULT_FILE), { recursive: true });
+  writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
 
-  await consumer.disconnect();
   await producer.disconnect();
   await app.close();
   await pg.end();

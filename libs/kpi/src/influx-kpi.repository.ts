@@ -30,14 +30,26 @@ export interface InfluxKpiRepositoryOptions {
   rowsStrategyMaxRows?: number;
   /** Statements packed into one HTTP request by sumWindows. Default 200. */
   statementsPerRequest?: number;
+  /**
+   * Raw rows a request may return before it is fetched with `chunked=true` (streamed, parsed while it arrives);
+   * smaller answers come in one body, which costs InfluxDB and this process less. Default 20,000.
+   */
+  chunkedAnswerMinRows?: number;
 }
 
 /** One HTTP request of a sumWindow call: its InfluxQL, what each statement computes, and whether it streams. */
 export interface SumWindowRequest {
   kinds: SumStatementKind[];
   influxql: string;
-  /** Rows are fetched with `chunked=true`: the server streams them and parsing overlaps the transfer. */
+  /** Many raw rows are fetched with `chunked=true`: the server streams them and parsing overlaps the transfer. */
   chunked: boolean;
+}
+
+/** One statement of a sum request: what it computes and how many raw rows it may return (0 for aggregates). */
+interface SumStatementPlan {
+  kind: SumStatementKind;
+  influxql: string;
+  rows: number;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -91,6 +103,7 @@ export class InfluxKpiRepository extends KpiRepository {
   private readonly sumStrategy: SumStrategy;
   private readonly rowsStrategyMaxRows: number;
   private readonly statementsPerRequest: number;
+  private readonly chunkedAnswerMinRows: number;
 
   constructor(
     private readonly client: InfluxHttpClient,
@@ -105,6 +118,7 @@ export class InfluxKpiRepository extends KpiRepository {
     this.sumStrategy = options.sumStrategy ?? 'auto';
     this.rowsStrategyMaxRows = Math.max(1, options.rowsStrategyMaxRows ?? 100_000);
     this.statementsPerRequest = Math.max(1, options.statementsPerRequest ?? 200);
+    this.chunkedAnswerMinRows = Math.max(0, options.chunkedAnswerMinRows ?? 20_000);
   }
 
   /** The statements that sum these cells over the window (rows or aggregate strategy, chunked by cells). */
@@ -112,7 +126,8 @@ export class InfluxKpiRepository extends KpiRepository {
     cellIds: readonly string[],
     window: TimeWindow,
     select?: KpiSelection,
-  ): { kind: SumStatementKind; influxql: string; rows: boolean }[][] {
+    countIntervals = true,
+  ): SumStatementPlan[][] {
     const unique = [...new Set(assertCellIds(cellIds))];
     const intervals = Math.max(1, Math.ceil((window.to.getTime() - window.from.getTime()) / KPI_INTERVAL_MS));
     const statementCells = Math.min(this.cellsPerStatement, unique.length);
@@ -121,10 +136,10 @@ export class InfluxKpiRepository extends KpiRepository {
       select === undefined &&
       (this.sumStrategy === 'rows' || (this.sumStrategy === 'auto' && statementCells * intervals <= this.rowsStrategyMaxRows));
     return chunk(unique, this.cellsPerRequest).map((requestIds) =>
-      chunk(requestIds, this.cellsPerStatement).flatMap((ids): { kind: SumStatementKind; influxql: string; rows: boolean }[] =>
+      chunk(requestIds, this.cellsPerStatement).flatMap((ids): SumStatementPlan[] =>
         useRows
-          ? [{ kind: 'rows' as const, influxql: this.builder.windowRowsStatement(ids, window), rows: true }]
-          : this.builder.sumStatements(ids, window, select).map((st) => ({ ...st, rows: false })),
+          ? [{ kind: 'rows' as const, influxql: this.builder.windowRowsStatement(ids, window), rows: ids.length * intervals }]
+          : this.builder.sumStatements(ids, window, select, countIntervals).map((st) => ({ ...st, rows: 0 })),
       ),
     );
   }
@@ -134,8 +149,14 @@ export class InfluxKpiRepository extends KpiRepository {
     return this.sumStatementsFor(cellIds, window).map((statements) => ({
       kinds: statements.map((st) => st.kind),
       influxql: statements.map((st) => st.influxql).join('; '),
-      chunked: statements.some((st) => st.rows),
+      chunked: this.wantsChunked(statements),
     }));
+  }
+
+  /** Whether a request's raw rows are many enough to be streamed (`chunked=true`). */
+  private wantsChunked(statements: readonly { rows: number }[]): boolean {
+    const rows = statements.reduce((total, st) => total + st.rows, 0);
+    return rows > 0 && rows >= this.chunkedAnswerMinRows;
   }
 
   override async sumWindow(cellIds: readonly string[], window: TimeWindow): Promise<Map<string, CellKpiSums>> {
@@ -149,12 +170,12 @@ export class InfluxKpiRepository extends KpiRepository {
    * of tickets with different windows costs about one round trip instead of one per window.
    */
   override async sumWindows(queries: readonly KpiWindowQuery[]): Promise<Map<string, CellKpiSums>[]> {
-    type Part = { query: number; kind: SumStatementKind; influxql: string; rows: boolean; cells: number };
+    type Part = SumStatementPlan & { query: number; cells: number };
     const parts: Part[] = [];
     queries.forEach((q, query) => {
       assertCellIds(q.cellIds);
       if (!isNonEmptyWindow(q.window) || q.cellIds.length === 0) return;
-      for (const statements of this.sumStatementsFor(q.cellIds, q.window, q.select)) {
+      for (const statements of this.sumStatementsFor(q.cellIds, q.window, q.select, q.countIntervals ?? true)) {
         const cells = new Set(q.cellIds).size;
         for (const st of statements) parts.push({ query, ...st, cells: Math.min(cells, this.cellsPerStatement) });
       }
@@ -175,7 +196,7 @@ export class InfluxKpiRepository extends KpiRepository {
 
     const accumulators = queries.map(() => ({ sums: new Map<string, CellKpiSums>(), down: new Map<string, number>(), weighted: new Map<string, InfluxSeries>() }));
     const answers = await mapLimited(requests, this.concurrency, (r) =>
-      this.client.query(r.map((p) => p.influxql).join('; '), { chunked: r.some((p) => p.rows) }),
+      this.client.query(r.map((p) => p.influxql).join('; '), { chunked: this.wantsChunked(r) }),
     );
     answers.forEach((results, r) => {
       for (const result of results) {
@@ -210,17 +231,25 @@ export class InfluxKpiRepository extends KpiRepository {
     });
   }
 
-  /** Aggregate strategy: one row of `sum`/`count` columns. */
+  /** Aggregate strategy: one row of `sum`/`count` columns (a counter without its count column: the sum alone). */
   private decodeSums(cellId: string, series: InfluxSeries): CellKpiSums | undefined {
     const columns = columnIndex(series);
     const row = series.values[0];
     const counters: CounterSums = {};
     let intervals = 0;
+    let uncounted = false;
     for (const c of this.schema.counters) {
-      const count = numberAt(row, columns.get(KPI_COLUMN.counterCount(c))) ?? 0;
+      const sum = numberAt(row, columns.get(KPI_COLUMN.counter(c)));
+      const countIndex = columns.get(KPI_COLUMN.counterCount(c));
+      if (countIndex === undefined) {
+        if (sum === undefined) continue;
+        counters[c] = sum;
+        uncounted = true;
+        continue;
+      }
+      const count = numberAt(row, countIndex) ?? 0;
       if (count === 0) continue;
       intervals = Math.max(intervals, count);
-      const sum = numberAt(row, columns.get(KPI_COLUMN.counter(c)));
       if (sum !== undefined) counters[c] = sum;
     }
     const percents: Partial<Record<JudgedKpiName, PercentSums>> = {};
@@ -233,7 +262,7 @@ export class InfluxKpiRepository extends KpiRepository {
         if (sum !== undefined) percents[p.kpi] = { weightedSum: sum, weight: count };
       }
     }
-    if (intervals === 0) return undefined;
+    if (intervals === 0 && !uncounted) return undefined;
     return { cellId, counters, percents, intervals, downIntervals: 0 };
   }
 

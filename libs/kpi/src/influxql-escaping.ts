@@ -53,20 +53,16 @@ export function quoteString(value: string): string {
   return `'${escapeQuoted(value, "'")}'`;
 }
 
-const REGEX_META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$', '/']);
+/** Regex metacharacters and the `/` delimiter. */
+const REGEX_META = /[\\.+*?()|[\]{}^$/]/g;
 
 /**
  * `value` escaped so that, inside an InfluxQL `/…/` regex literal, it matches only itself: every regex
- * metacharacter and the `/` delimiter are backslash-escaped, a newline becomes `\n`.
+ * metacharacter and the `/` delimiter are backslash-escaped, a newline becomes `\n`. (Runs for every cell id of
+ * every KPI statement: two native replaces, no per-character loop.)
  */
 export function escapeRegexLiteral(value: string): string {
-  let out = '';
-  for (const ch of value) {
-    if (REGEX_META.has(ch)) out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else out += ch;
-  }
-  return out;
+  return value.replace(REGEX_META, '\\$&').replace(/\n/g, '\\n');
 }
 
 /**

@@ -55,8 +55,9 @@ export class KpiInfluxQlBuilder {
   /**
    * The statements that sum one chunk of cells over a window, grouped by cell. With `select`, only those counters
    * and percent KPIs are summed, and DOWN intervals are counted only when the selection includes unavailability.
+   * Without `countIntervals`, counters get no `count()` column (percent KPIs keep theirs: it is their weight).
    */
-  sumStatements(cellIds: readonly string[], window: TimeWindow, select?: KpiSelection): SumStatement[] {
+  sumStatements(cellIds: readonly string[], window: TimeWindow, select?: KpiSelection, countIntervals = true): SumStatement[] {
     const where = `${this.cellsMatch(cellIds)} AND ${this.timeRange(window)}`;
     const groupBy = `GROUP BY ${this.tag}`;
     const columns: string[] = [];
@@ -64,7 +65,8 @@ export class KpiInfluxQlBuilder {
     const countDown = select === undefined || (select.counters ?? []).includes('unavailS') || (select.percents ?? []).includes('availability');
     for (const c of counters) {
       const f = this.field(this.schema.fields[c] as string);
-      columns.push(`sum(${f}) AS ${quoteIdentifier(KPI_COLUMN.counter(c))}`, `count(${f}) AS ${quoteIdentifier(KPI_COLUMN.counterCount(c))}`);
+      columns.push(`sum(${f}) AS ${quoteIdentifier(KPI_COLUMN.counter(c))}`);
+      if (countIntervals) columns.push(`count(${f}) AS ${quoteIdentifier(KPI_COLUMN.counterCount(c))}`);
     }
     for (const p of percents) {
       const f = this.field(p.field);

@@ -293,6 +293,27 @@ export function describeKpiRepositoryContract(
       expect(narrowed.get('BOUND')?.intervals).toBe(2);
     });
 
+    it('sums without interval counts when the caller does not need them, keeping which cells are present', async () => {
+      await writer.write([
+        kpiInterval('SUMMED', kpiTime(0), healthyCounters(1)),
+        kpiInterval('SUMMED', kpiTime(1), healthyCounters(2)),
+        kpiInterval('NO-TRAFFIC', kpiTime(0), { periodS: 900 }),
+      ]);
+      const traffic = { counters: ['trafficMb'] as const, percents: [] };
+      const window = { from: kpiTime(0), to: kpiTime(2) };
+      const cellIds = ['SUMMED', 'NO-TRAFFIC', 'ABSENT'];
+      const [uncounted, counted] = await repository.sumWindows([
+        { cellIds, window, select: traffic, countIntervals: false },
+        { cellIds, window, select: traffic },
+      ]);
+      expect([...uncounted.keys()].sort()).toEqual([...counted.keys()].sort());
+      expect(uncounted.has('SUMMED')).toBe(true);
+      expect(uncounted.has('ABSENT')).toBe(false);
+      for (const [cellId, sums] of uncounted) expect(sums.counters.trafficMb).toBe(counted.get(cellId)?.counters.trafficMb);
+      expect(uncounted.get('SUMMED')?.counters.trafficMb).toBe(healthyCounters(1).trafficMb + healthyCounters(2).trafficMb);
+      expect(counted.get('SUMMED')?.intervals).toBe(2);
+    });
+
     it('rejects cell ids outside the id rule before touching the store', async () => {
       const window = { from: KPI_T0, to: kpiTime(1) };
       await expect(repository.sumWindow(['ok', "x') OR 1=1"], window)).rejects.toBeInstanceOf(InvalidCellIdError);

@@ -12,6 +12,12 @@ export interface KpiWindowQuery {
   window: TimeWindow;
   /** Only these values are needed (e.g. trafficMb for a 7-day baseline); adapters may return more. */
   select?: KpiSelection;
+  /**
+   * Default true. False when the caller uses only the sums, not `intervals`: adapters may then leave the counters out
+   * of `intervals` (0 when nothing else counts them), which spares InfluxDB one aggregate per counter. Which cells
+   * are present does not change.
+   */
+  countIntervals?: boolean;
 }
 
 /** Port: base-station KPI counters from the performance-management store. */

@@ -137,6 +137,71 @@ export function describeTicketRepositoryContract(factory: RepositoryContractFact
       expect(await subject.repository().upsertMany([])).toEqual([]);
     });
 
+    it('upserts a batch over stored tickets as if one by one: stale, newer, duplicate and new tickets', async () => {
+      const stored = buildTicket({ version: 3, status: 'IN_PROGRESS' });
+      const storedResult = await subject.repository().upsert(stored);
+      const fresh = buildTicket();
+      const newest = { ...stored, version: 5, status: 'RESOLVED' as const, location: undefined, cellIds: ['X"1', 'Y\\2', 'a,b', '{c}'], region: undefined };
+      const results = await subject.repository().upsertMany([
+        { ...stored, version: 2, description: 'stale' },
+        { ...fresh, version: 4 },
+        { ...stored, version: 3, description: 'duplicate' },
+        newest,
+        { ...fresh, version: 4, status: 'CLOSED' },
+        { ...stored, version: 5, description: 'same version again' },
+        { ...stored, version: 4, description: 'older than the batch' },
+      ]);
+
+      expect(results.map((r) => [r.applied, r.storedVersion])).toEqual([
+        [false, 3],
+        [true, 4],
+        [false, 3],
+        [true, 5],
+        [false, 4],
+        [false, 5],
+        [false, 5],
+      ]);
+      expect(new Set([storedResult.complaintNo, ...[0, 2, 3, 5, 6].map((i) => results[i].complaintNo)]).size).toBe(1);
+      expect(results[4].complaintNo).toBe(results[1].complaintNo);
+      expect(results[1].complaintNo).not.toBe(storedResult.complaintNo);
+      expect(await subject.repository().findByTicketIdOrComplaintNo(stored.ticketId)).toEqual({
+        ...newest,
+        complaintNo: storedResult.complaintNo,
+        receivedAt: expect.any(Date),
+      });
+      expect(await subject.repository().findByTicketIdOrComplaintNo(fresh.ticketId)).toEqual({
+        ...fresh,
+        version: 4,
+        complaintNo: results[1].complaintNo,
+        receivedAt: expect.any(Date),
+      });
+    });
+
+    it('ends with the highest version when two instances upsert overlapping batches concurrently', async () => {
+      const peer = await subject.peer();
+      const tickets = Array.from({ length: 12 }, () => buildTicket());
+      const batchOf = (offset: number) =>
+        tickets.flatMap((t, i) => [1, 2, 3].map((k) => ({ ...t, version: ((i + k + offset) % 6) + 1, description: `v${((i + k + offset) % 6) + 1}` })));
+      const [mine, theirs] = await Promise.all([
+        subject.repository().upsertMany(batchOf(0)),
+        peer.upsertMany(batchOf(3)),
+        subject.repository().upsertMany(batchOf(1).reverse()),
+      ]);
+      const found = await subject.repository().findManyByIds(tickets.map((t) => t.ticketId));
+      const highest = (i: number) => Math.max(...[0, 1, 3].flatMap((offset) => [1, 2, 3].map((k) => ((i + k + offset) % 6) + 1)));
+      expect(found.map((t) => [t.ticketId, t.version, t.description])).toEqual(
+        tickets
+          .map((t, i) => [t.ticketId, highest(i), `v${highest(i)}`])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      // One complaint number per ticket, whichever instance inserted it.
+      const numbers = new Map<string, Set<string>>();
+      batchOf(0).forEach((t, i) => numbers.set(t.ticketId, (numbers.get(t.ticketId) ?? new Set()).add(mine[i].complaintNo)));
+      batchOf(3).forEach((t, i) => numbers.get(t.ticketId)?.add(theirs[i].complaintNo));
+      expect([...numbers.values()].every((set) => set.size === 1)).toBe(true);
+      expect(new Set([...numbers.values()].map((set) => [...set][0])).size).toBe(tickets.length);
+    });
+
     it('returns null for an unknown id', async () => {
       await subject.repository().upsert(buildTicket());
       expect(await subject.repository().findByTicketIdOrComplaintNo('no-such-ticket')).toBeNull();
