@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { findRawShapeProblems } from './raw-json-shape';
 
 /** One reason an input was rejected, naming the field by its path (e.g. `location.lat`, `cellIds.3`). */
 export interface FieldError {
@@ -23,12 +24,15 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 /**
  * Validates an already-parsed JSON value against a contract class, transport-independent: the Kafka handlers and
  * the HTTP controllers call the same function. Unknown properties are dropped (producers may add optional fields),
- * values are never coerced ("5" is not a number).
+ * values are never coerced ("5" is not a number). Values nested too deep or with strings PostgreSQL cannot store
+ * (NUL, lone surrogates) are refused first (raw-json-shape.ts).
  */
 export function validateContract<T extends object>(type: ClassConstructor<T>, raw: unknown): ContractParseResult<T> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: '$', message: 'must be a JSON object' }] };
   }
+  const shapeProblems = findRawShapeProblems(raw);
+  if (shapeProblems.length > 0) return { ok: false, errors: shapeProblems };
   const instance = plainToInstance(type, raw, { enableImplicitConversion: false, exposeDefaultValues: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true });
   if (errors.length > 0) return { ok: false, errors: flatten(errors) };

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { SYMPTOMS, Symptom, TICKET_STATUSES, Ticket, TicketStatus } from '@cellscope/domain';
 import { ContractParseResult, validateContract } from './contract-validator';
+import { describeTimestampProblem, parseContractTimestamp } from './contract-timestamp';
 import { ID_PATTERN, MSISDN_PATTERN, TIMESTAMP_WITH_OFFSET_PATTERN } from './contract-patterns';
 
 /** Where the subscriber says the problem happened. */
@@ -95,6 +97,7 @@ export class TicketEventDto {
 
   @ApiPropertyOptional({ type: TicketLocationDto })
   @IsOptional()
+  @IsObject({ message: '$property must be a JSON object' })
   @ValidateNested()
   @Type(() => TicketLocationDto)
   location?: TicketLocationDto;
@@ -109,6 +112,7 @@ export class TicketEventDto {
 
   @ApiPropertyOptional({ type: SubscriberProfileDto })
   @IsOptional()
+  @IsObject({ message: '$property must be a JSON object' })
   @ValidateNested()
   @Type(() => SubscriberProfileDto)
   subscriber?: SubscriberProfileDto;
@@ -120,20 +124,17 @@ export class TicketEventDto {
   region?: string;
 }
 
-function parseTimestamp(text: string): Date | null {
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 /** Validates a TicketEvent and maps it to the domain Ticket (occurredAt defaults to reportedAt). */
 export function parseTicketEvent(raw: unknown): ContractParseResult<Ticket> {
   const result = validateContract(TicketEventDto, raw);
   if (!result.ok) return result;
   const dto = result.value;
-  const reportedAt = parseTimestamp(dto.reportedAt);
-  if (!reportedAt) return { ok: false, errors: [{ field: 'reportedAt', message: 'reportedAt is not a valid date' }] };
-  const occurredAt = dto.occurredAt === undefined ? reportedAt : parseTimestamp(dto.occurredAt);
-  if (!occurredAt) return { ok: false, errors: [{ field: 'occurredAt', message: 'occurredAt is not a valid date' }] };
+  const reported = parseContractTimestamp(dto.reportedAt);
+  if (!reported.ok) return { ok: false, errors: [{ field: 'reportedAt', message: describeTimestampProblem('reportedAt', reported.problem) }] };
+  const reportedAt = reported.date;
+  const occurred = dto.occurredAt === undefined ? reported : parseContractTimestamp(dto.occurredAt);
+  if (!occurred.ok) return { ok: false, errors: [{ field: 'occurredAt', message: describeTimestampProblem('occurredAt', occurred.problem) }] };
+  const occurredAt = occurred.date;
   const ticket: Ticket = {
     ticketId: dto.ticketId,
     version: dto.version,

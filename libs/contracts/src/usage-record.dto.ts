@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { UsageRecord } from '@cellscope/domain';
 import { ContractParseResult, validateContract } from './contract-validator';
+import { describeTimestampProblem, parseContractTimestamp } from './contract-timestamp';
 import { ID_PATTERN, MSISDN_PATTERN, TIMESTAMP_WITH_OFFSET_PATTERN } from './contract-patterns';
 
 const timestampMessage = '$property must be an ISO 8601 timestamp with an offset';
@@ -30,10 +31,12 @@ export function parseUsageRecord(raw: unknown): ContractParseResult<UsageRecord>
   const result = validateContract(UsageRecordDto, raw);
   if (!result.ok) return result;
   const d = result.value;
-  const start = new Date(d.start);
-  const end = new Date(d.end);
-  if (Number.isNaN(start.getTime())) return { ok: false, errors: [{ field: 'start', message: 'start is not a valid date' }] };
-  if (Number.isNaN(end.getTime())) return { ok: false, errors: [{ field: 'end', message: 'end is not a valid date' }] };
+  const startResult = parseContractTimestamp(d.start);
+  if (!startResult.ok) return { ok: false, errors: [{ field: 'start', message: describeTimestampProblem('start', startResult.problem) }] };
+  const endResult = parseContractTimestamp(d.end);
+  if (!endResult.ok) return { ok: false, errors: [{ field: 'end', message: describeTimestampProblem('end', endResult.problem) }] };
+  const start = startResult.date;
+  const end = endResult.date;
   if (end.getTime() <= start.getTime()) return { ok: false, errors: [{ field: 'end', message: 'end must be later than start' }] };
   const record: UsageRecord = { msisdn: d.msisdn, cellId: d.cellId, start, end };
   if (d.bytesDl !== undefined) record.bytesDl = d.bytesDl;

@@ -2,7 +2,7 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { Metadata } from '@grpc/grpc-js';
 import { ID_PATTERN } from '@cellscope/contracts';
-import { ApiAccessService, ApiException, ApiPermission, ApiPrincipal, CellQueryService, NetworkViewQueryService } from '@cellscope/http-api';
+import { ApiAccessService, ApiException, ApiPermission, ApiPrincipal, CellQueryService, NetworkViewQueryService, parseTimestamp } from '@cellscope/http-api';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
 import {
   CellDetailsMessage,
@@ -22,11 +22,9 @@ function requireId(value: string | undefined, field: string): string {
   return value;
 }
 
+/** An optional timestamp field ('' is proto3's absent string): strict ISO 8601 with an offset, as in REST. */
 function optionalTime(value: string | undefined, field: string): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw ApiException.invalid([{ field, message: `${field} must be an ISO 8601 timestamp` }]);
-  return date;
+  return value ? parseTimestamp(value, field) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { Metadata } from '@grpc/grpc-js';
 import { INCIDENT_STATES, IncidentState } from '@cellscope/domain';
-import { ApiAccessService, ApiException, ApiPermission } from '@cellscope/http-api';
+import { ApiAccessService, ApiException, ApiPermission, parseTimestamp } from '@cellscope/http-api';
 import { IncidentQueryService, IncidentSummary } from '@cellscope/notification';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
 import { IncidentMessage, ListIncidentsRequestMessage, ListIncidentsResponseMessage } from './incidents.grpc-messages';
@@ -12,11 +12,9 @@ import { GRPC_SERVICE } from './proto-path';
 export const LIST_INCIDENTS_DEFAULT_LIMIT = 100;
 export const LIST_INCIDENTS_MAX_LIMIT = 1000;
 
+/** An optional timestamp field ('' is proto3's absent string): strict ISO 8601 with an offset, as in REST. */
 function optionalTime(value: string | undefined, field: string): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw ApiException.invalid([{ field, message: `${field} must be an ISO 8601 timestamp` }]);
-  return date;
+  return value ? parseTimestamp(value, field) : undefined;
 }
 
 function incidentMessage(incident: IncidentSummary): IncidentMessage {
@@ -59,10 +57,13 @@ export class IncidentsGrpcController {
     if (!Number.isInteger(limit) || limit < 1 || limit > LIST_INCIDENTS_MAX_LIMIT) {
       throw ApiException.invalid([{ field: 'limit', message: `limit must be 1..${LIST_INCIDENTS_MAX_LIMIT}` }]);
     }
+    const from = optionalTime(request.from, 'from');
+    const to = optionalTime(request.to, 'to');
+    if (from && to && to.getTime() <= from.getTime()) throw ApiException.invalid([{ field: 'to', message: 'to must be later than from' }]);
     const page = await this.incidents.list({
       state: (request.state || undefined) as IncidentState | undefined,
-      from: optionalTime(request.from, 'from'),
-      to: optionalTime(request.to, 'to'),
+      from,
+      to,
       page: 1,
       limit,
     });

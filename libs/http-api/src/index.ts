@@ -19,3 +19,5 @@ export * from './openapi/setup-openapi';
 export * from './panel/panel-assets';
 export * from './controllers/api-endpoint.decorator';
 export * from './incidents/incidents-api.module';
+export * from './dto/parse-timestamp';
+export * from './validation/strict-json-body';

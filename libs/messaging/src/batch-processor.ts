@@ -1,8 +1,19 @@
-import { DeadLetterRecord, deadLetterTopicOf } from '@cellscope/contracts';
-import { InboundMessage } from './inbound-message';
+import { DEAD_LETTER_VALUE_MAX_CHARS, DeadLetterRecord, deadLetterTopicOf } from '@cellscope/contracts';
+import { InboundMessage, OutboundMessage } from './inbound-message';
 import { MessagePublisher } from './message-publisher';
 import { HandlerContext, MessageOutcome, TopicHandler } from './topic-handler';
 import { isTransientError } from './transient-error.classifier';
+
+/** Header of a dead-letter message naming the DeadLetterError code (the value carries it too). */
+export const DEAD_LETTER_CODE_HEADER = 'dead-letter-code';
+/** Header of a dead-letter message with the human-readable reason (at most 500 characters). */
+export const DEAD_LETTER_REASON_HEADER = 'dead-letter-reason';
+
+/**
+ * Bytes of dead letters sent in one publish call. Kafka refuses a record batch larger than the broker's
+ * message.max.bytes (1 MiB by default) for good, and a chunk of 200 rejected 64 KiB values would be 13 MiB.
+ */
+export const DEAD_LETTER_PUBLISH_BYTES = 512 * 1024;
 
 /** Thrown when the consumer is stopping while a batch still waits for a dependency; nothing of it was committed. */
 export class ConsumerStoppingError extends Error {
@@ -96,7 +107,7 @@ export class BatchProcessor {
   }
 
   private async publishDeadLetters(messages: readonly InboundMessage[], outcomes: readonly MessageOutcome[]): Promise<void> {
-    const byTopic = new Map<string, { key: string | null; value: string }[]>();
+    const byTopic = new Map<string, OutboundMessage[]>();
     let processed = 0;
     outcomes.forEach((outcome, i) => {
       if (outcome.status !== 'dead-letter') {
@@ -104,28 +115,55 @@ export class BatchProcessor {
         return;
       }
       const m = messages[i];
+      const text = m.value ? m.value.toString('utf8') : null;
+      const truncated = text !== null && text.length > DEAD_LETTER_VALUE_MAX_CHARS;
       const record: DeadLetterRecord = {
         sourceTopic: m.topic,
         partition: m.partition,
         offset: m.offset,
         key: m.key,
-        value: m.value ? m.value.toString('utf8') : null,
+        value: truncated ? text.slice(0, DEAD_LETTER_VALUE_MAX_CHARS) : text,
+        ...(truncated ? { valueTruncated: true as const } : {}),
         error: outcome.error,
         failedAt: new Date().toISOString(),
       };
       const topic = deadLetterTopicOf(m.topic);
       const list = byTopic.get(topic) ?? [];
-      list.push({ key: m.key, value: JSON.stringify(record) });
+      // The reason is in the value (contracts.md) and, for routing without parsing, in headers too.
+      const headers = { [DEAD_LETTER_CODE_HEADER]: outcome.error.code, [DEAD_LETTER_REASON_HEADER]: outcome.error.message.slice(0, 500) };
+      list.push({ key: m.key, value: JSON.stringify(record), headers });
       byTopic.set(topic, list);
     });
     for (const [topic, list] of byTopic) {
       // A dead-letter publish that fails is a dependency outage: retried by the caller before anything is committed.
-      await this.deadLetters.publish(topic, list);
+      for (const slice of slicesByBytes(list, DEAD_LETTER_PUBLISH_BYTES)) await this.deadLetters.publish(topic, slice);
     }
     const topic = messages[0].topic;
     if (processed > 0) this.events.onOutcome?.(topic, 'processed', processed);
     if (outcomes.length - processed > 0) this.events.onOutcome?.(topic, 'dead-letter', outcomes.length - processed);
   }
+}
+
+/** Consecutive slices of messages whose keys, values and headers add up to at most `maxBytes` (one message at least). */
+export function slicesByBytes(messages: readonly OutboundMessage[], maxBytes: number): OutboundMessage[][] {
+  const slices: OutboundMessage[][] = [];
+  let current: OutboundMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size =
+      Buffer.byteLength(message.value) +
+      (message.key === null ? 0 : Buffer.byteLength(message.key)) +
+      Object.entries(message.headers ?? {}).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value), 0);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      slices.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
 }
 
 function describeError(error: unknown): string {

@@ -31,7 +31,13 @@ export function decodeJsonMessage<T>(
   } catch (e) {
     return { ok: false, error: { code: 'INVALID_JSON', message: `value is not JSON: ${(e as Error).message}`.slice(0, 300) } };
   }
-  const parsed = parse(raw);
+  let parsed: ContractParseResult<T>;
+  try {
+    parsed = parse(raw);
+  } catch (e) {
+    // A validator that throws on some input (e.g. a stack overflow) must still dead-letter the message, not block it.
+    return { ok: false, error: { code: 'INVALID_CONTRACT', message: `value could not be validated: ${(e as Error).message}`.slice(0, 300) } };
+  }
   if (!parsed.ok) return { ok: false, error: { code: 'INVALID_CONTRACT', message: describeFieldErrors(parsed.errors as FieldError[]).slice(0, 1000) } };
   return { ok: true, value: parsed.value };
 }

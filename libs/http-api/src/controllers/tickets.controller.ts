@@ -12,6 +12,7 @@ import { NetworkViewDto } from '../dto/network-view.dto';
 import { parseTimestamp } from '../dto/parse-timestamp';
 import { TicketIdParam } from '../dto/request-params.dto';
 import { SearchTicketsQuery } from '../dto/request-queries.dto';
+import { ApiException } from '../errors/api.exception';
 import { NetworkViewQueryService } from '../queries/network-view-query.service';
 import { TicketSearchPage } from '../queries/ticket-summary';
 import { API_PREFIX, ApiController } from './api-endpoint.decorator';
@@ -33,6 +34,7 @@ export class TicketsController {
   search(@Query() query: SearchTicketsQuery, @CurrentPrincipal() principal: ApiPrincipal): Promise<TicketSearchPage> {
     const from = parseTimestamp(query.from, 'from');
     const to = parseTimestamp(query.to, 'to');
+    if (from && to && to.getTime() <= from.getTime()) throw ApiException.invalid([{ field: 'to', message: 'to must be later than from' }]);
     return this.views.search(
       { msisdn: query.msisdn, cellId: query.cellId, cause: query.cause, status: query.status, from, to, page: query.page, limit: query.limit },
       principal,

@@ -16,6 +16,14 @@ interface MiddlewareError {
   statusCode?: unknown;
   expose?: unknown;
   message?: unknown;
+  /** body-parser's kind of failure, e.g. `entity.parse.failed`, `entity.too.large`, `entity.verify.failed`. */
+  type?: unknown;
+}
+
+/** The message of a body-parser failure: a parse error never echoes the body; other refusals keep their own message. */
+function middlewareMessage(error: MiddlewareError, status: number): string {
+  if (error.type === 'entity.parse.failed' || (status === 400 && error.type === undefined)) return 'body: malformed JSON';
+  return String(error.message ?? 'request failed');
 }
 
 function messageOf(response: string | object): string {
@@ -53,7 +61,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const middleware = (exception ?? {}) as MiddlewareError;
     const status = Number(middleware.status ?? middleware.statusCode);
     if (Number.isInteger(status) && status >= 400 && status < 500 && middleware.expose !== false) {
-      return apiErrorBody(status, status === 400 ? 'body: malformed JSON' : String(middleware.message ?? 'request failed'));
+      return apiErrorBody(status, middlewareMessage(middleware, status));
     }
     this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));
     return apiErrorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');

@@ -42,6 +42,8 @@ export class CapturedLog {
 export interface ApiTestAppOptions {
   /** Environment overrides (strings, as in the real environment). */
   env?: Record<string, string>;
+  /** Rewrites the URL of the app's fresh database before the app gets it (e.g. to add a password). */
+  databaseUrl?: (url: string) => string;
 }
 
 /** A running API (HTTP + gRPC) on its own PostgreSQL database. */
@@ -74,7 +76,7 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
   const database = await createTestDatabase('api');
   const [apiPort, grpcPort] = [await freePort(), await freePort()];
   const config = loadConfig({
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrl ? options.databaseUrl(database.url) : database.url,
     DATABASE_POOL_SIZE: '4',
     CELLSCOPE_KPI_STORE: 'memory',
     CELLSCOPE_BUS: 'memory',
