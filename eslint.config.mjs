@@ -14,7 +14,7 @@ const frameworkImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.build-embedded/**', '.build-tmp/**', 'dist/**', 'node_modules/**', 'coverage/**', '.data/**', '.stack/**', 'test-artifacts/**', 'libs/http-api/src/panel/assets/**'] },
+  { ignores: ['.build-*/**', 'dist/**', 'node_modules/**', 'coverage/**', '.data/**', '.stack/**', 'test-artifacts/**', 'libs/http-api/src/panel/assets/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,9 @@
 /**
- * Two test tiers (see docs/testing.md):
+ * Three test tiers (see docs/testing.md):
  *  - unit: pure logic and in-memory adapters, no servers (`*.spec.ts`)
  *  - integration: real Kafka, InfluxDB and PostgreSQL (`*.int-spec.ts`)
+ *  - faults: fault injection (processes killed and restarted by PID) and fuzzing against the real stack
+ *    (`*.fault-spec.ts` under test/faults, `npm run test:faults`); see docs/reliability.md
  */
 const aliases = {
   '^@cellscope/testing(|/.*)$': '<rootDir>/test/support$1',
@@ -32,6 +34,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/integration-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/support/integration-global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-setup.ts'],
     },

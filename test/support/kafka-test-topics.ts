@@ -21,11 +21,14 @@ export interface ConsumeOptions {
   fromBeginning?: boolean;
 }
 
-/** A kafkajs client for tests, pointed at KAFKA_BROKERS (default 127.0.0.1:9092), quiet unless it fails. */
-export function testKafka(clientId = 'cellscope-test'): Kafka {
+/**
+ * A kafkajs client for tests, pointed at KAFKA_BROKERS (default 127.0.0.1:9092) or at `brokers`, quiet unless it
+ * fails.
+ */
+export function testKafka(clientId = 'cellscope-test', brokers?: string[]): Kafka {
   return new Kafka({
     clientId,
-    brokers: stackEndpoints().kafkaBrokers,
+    brokers: brokers ?? stackEndpoints().kafkaBrokers,
     connectionTimeout: 5000,
     requestTimeout: 15000,
     retry: { retries: 5, initialRetryTime: 100 },
@@ -43,9 +46,10 @@ export function uniqueTopic(prefix: string): string {
  * Creates the topics and waits until the broker serves every partition with a leader; fails if
  * one already exists. (kafkajs' own `waitForLeaders` gives up on "This server does not host this
  * topic-partition", which a busy broker answers for a moment after creating a topic.)
+ * `brokers` defaults to KAFKA_BROKERS (the shared stack).
  */
-export async function createTopics(names: string[], partitions = 3, timeoutMs = 30000): Promise<void> {
-  const admin = testKafka('cellscope-test-admin').admin();
+export async function createTopics(names: string[], partitions = 3, timeoutMs = 30000, brokers?: string[]): Promise<void> {
+  const admin = testKafka('cellscope-test-admin', brokers).admin();
   await admin.connect();
   try {
     const created = await admin.createTopics({

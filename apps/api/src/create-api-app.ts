@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@cellscope/config';
 import { grpcServerOptions } from '@cellscope/grpc-api';
-import { setupOpenApi } from '@cellscope/http-api';
+import { setupOpenApi, useStrictJsonBodies } from '@cellscope/http-api';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, ApiModuleOptions } from './api.module';
 
@@ -14,7 +14,9 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  useStrictJsonBodies(app);
+  // SIGTERM/SIGINT: shutdown hooks (consumers commit, pools close), then exit 0 (see libs/runtime start-app.ts).
+  app.enableShutdownHooks([], { useProcessExit: true });
   setupOpenApi(app);
   app.connectMicroservice(grpcServerOptions(config), { inheritAppConfig: false });
   return app;

@@ -5,11 +5,18 @@ import { KpiModule } from '@cellscope/kpi';
 import { MessagingModule } from '@cellscope/messaging';
 import { InfluxReadinessProbe, KafkaReadinessProbe, ObservabilityModule, PostgresReadinessProbe } from '@cellscope/observability';
 import { PersistenceModule } from '@cellscope/persistence';
+import { DestinationStream } from 'pino';
+
+/** Extra wiring for tests. */
+export interface CorrelatorModuleOptions {
+  /** Where log lines go (stdout by default). */
+  logDestination?: DestinationStream;
+}
 
 /** The correlator process: Kafka inputs → network views in PostgreSQL and on Kafka; health and metrics over HTTP. */
 @Module({})
 export class CorrelatorModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: CorrelatorModuleOptions = {}): DynamicModule {
     return {
       module: CorrelatorModule,
       imports: [
@@ -17,6 +24,7 @@ export class CorrelatorModule {
         ObservabilityModule.forRoot({
           service: 'correlator',
           readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe],
+          logDestination: options.logDestination,
         }),
         PersistenceModule.forRoot({ applicationName: 'cellscope-correlator' }),
         KpiModule.forRoot(),

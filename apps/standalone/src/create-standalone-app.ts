@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, Clock, SystemClock } from '@cellscope/config';
 import { grpcServerOptions } from '@cellscope/grpc-api';
-import { setupOpenApi } from '@cellscope/http-api';
+import { setupOpenApi, useStrictJsonBodies } from '@cellscope/http-api';
 import { SimulationClock } from '@cellscope/simulator/embedded';
 import { Logger } from 'nestjs-pino';
 import { StandaloneModule, StandaloneModuleOptions } from './standalone.module';
@@ -23,7 +23,9 @@ export async function startStandaloneApp(config: AppConfig, options: Partial<Sta
   try {
     app.useLogger(app.get(Logger));
     app.disable('x-powered-by');
-    app.enableShutdownHooks();
+    useStrictJsonBodies(app);
+    // SIGTERM/SIGINT: shutdown hooks (consumers commit, pools close, embedded PostgreSQL stops), then exit 0.
+    app.enableShutdownHooks([], { useProcessExit: true });
     setupOpenApi(app);
     app.connectMicroservice(grpcServerOptions(config), { inheritAppConfig: false });
     await app.startAllMicroservices();

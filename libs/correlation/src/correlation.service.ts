@@ -35,6 +35,8 @@ export interface CorrelationResult {
 const BASELINE_DAYS = 7;
 /** The baseline only feeds daily traffic. */
 const BASELINE_SELECTION: KpiSelection = { counters: ['trafficMb'], percents: [] };
+/** The baseline's interval count is not used (daily traffic is Σtraffic / days): not counted. */
+const BASELINE_QUERY = { select: BASELINE_SELECTION, countIntervals: false } as const;
 const LOCATION_SEARCH_RADIUS_M = 1500;
 const HOUR_MS = 3_600_000;
 /** Usage before the window that can name the home cell (kpis.md: the previous 7 days). */
@@ -50,7 +52,8 @@ interface Planned {
 /**
  * Joins tickets to the network: selects the cells (ticket, usage, home cell or location), fetches KPI sums through
  * the KPI port batched across tickets that share a window, builds the view with the domain rules, persists it
- * (versioned) and publishes it when it changed. PROVISIONAL views are put on the durable re-correlation schedule.
+ * (versioned) and publishes it when it changed (before the save commits). PROVISIONAL views are put on the durable
+ * re-correlation schedule.
  */
 @Injectable()
 export class CorrelationService {
@@ -80,13 +83,19 @@ export class CorrelationService {
     const usage = await this.fetchUsage(requests);
     const planned = await Promise.all(requests.map((r) => this.plan(r, usage.get(r.ticket.msisdn) ?? [])));
     const allCellIds = unique(planned.flatMap((p) => p.selected.map((s) => s.cellId)));
-    const inventory = new Map((await this.cells.findByIds(allCellIds)).map((c) => [c.cellId, c] as const));
-
-    const [windowSums, baselineSums] = await this.fetchSums(planned, [
-      { windowOf: (p) => p.window },
-      { windowOf: (p) => p.baseline, select: BASELINE_SELECTION },
-    ]);
+    // Data freshness first: KPI data only grows, so sums read afterwards hold at least the data "data through" vouches
+    // for. Read at the same time (or before), a PM file landing in between made a view FINAL on sums without that file,
+    // and a FINAL view is never correlated again (found by the InfluxDB fault test, test/faults/process).
     const dataThrough = await this.fetchDataThrough(planned);
+    const reads = [
+      () => this.cells.findByIds(allCellIds),
+      () => this.fetchSums(planned, [{ windowOf: (p) => p.window }, { windowOf: (p) => p.baseline, ...BASELINE_QUERY }]),
+    ] as const;
+    // Inventory and KPI sums are independent reads: in flight together (one after the other in the naive mode, which
+    // stands for correlating ticket by ticket).
+    const [cells, [windowSums, baselineSums]] =
+      this.kpiFetchMode === 'naive' ? [await reads[0](), await reads[1]()] : await Promise.all([reads[0](), reads[1]()]);
+    const inventory = new Map(cells.map((c) => [c.cellId, c] as const));
 
     const views = planned.map((p) => {
       const cellIds = p.selected.map((s) => s.cellId);
@@ -104,11 +113,14 @@ export class CorrelationService {
         now,
       });
     });
-    const saved = await this.views.saveMany(views);
+    // Changed views are published before the save commits: if the publish fails or the process dies in between, the
+    // views are not stored, so the retry or redelivery finds them changed and publishes them (never stored unpublished).
+    const saved = await this.views.saveMany(views, {
+      beforeCommit: (changed, documents) =>
+        this.publisher.publish(this.config.TOPIC_NETWORK_CONTEXT, changed.map((view, i) => ({ key: view.ticketId, value: documents[i] }))),
+    });
     const results = views.map((view, i): CorrelationResult => ({ view, ...saved[i] }));
     await this.scheduleFollowUps(planned.flatMap((p, i) => (saved[i].applied ? [{ view: views[i], window: p.window }] : [])), now);
-    const published = results.filter((r) => r.changed).map((r) => ({ key: r.view.ticketId, value: JSON.stringify(r.view) }));
-    await this.publisher.publish(this.config.TOPIC_NETWORK_CONTEXT, published);
     return results;
   }
 
@@ -152,7 +164,7 @@ export class CorrelationService {
    */
   private async fetchSums(
     planned: Planned[],
-    windowsOf: { windowOf: (p: Planned) => TimeWindow; select?: KpiSelection }[],
+    windowsOf: { windowOf: (p: Planned) => TimeWindow; select?: KpiSelection; countIntervals?: boolean }[],
   ): Promise<Map<Planned, Map<string, CellKpiSums>>[]> {
     const results = windowsOf.map(() => new Map<Planned, Map<string, CellKpiSums>>());
     if (this.kpiFetchMode === 'naive') {
@@ -168,10 +180,14 @@ export class CorrelationService {
       }
       return results;
     }
-    const groups = windowsOf.map(({ windowOf, select }, k) => groupByWindow(planned, windowOf).map((g) => ({ k, select, ...g })));
+    const groups = windowsOf.map(({ windowOf, select, countIntervals }, k) =>
+      groupByWindow(planned, windowOf).map((g) => ({ k, select, countIntervals, ...g })),
+    );
     const queries = groups.flat().map((g) => ({ group: g, cellIds: unique(g.items.flatMap((p) => p.selected.map((s) => s.cellId))) }));
     const withCells = queries.filter((q) => q.cellIds.length > 0);
-    const answers = await this.kpis.sumWindows(withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window, select: q.group.select })));
+    const answers = await this.kpis.sumWindows(
+      withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window, select: q.group.select, countIntervals: q.group.countIntervals })),
+    );
     const byGroup = new Map(withCells.map((q, i) => [q.group, answers[i]] as const));
     for (const q of queries) {
       const sums = byGroup.get(q.group) ?? new Map<string, CellKpiSums>();

@@ -10,7 +10,8 @@ const LEASE_MS = 5 * 60_000;
 /**
  * Works the durable re-correlation schedule (late PM data, manual requests): every RECORRELATE_POLL_MS it claims
  * the due tickets (safe with several correlators) and correlates them again. The schedule lives in PostgreSQL,
- * so it survives restarts; a claim whose worker died is taken over when its lease ends.
+ * so it survives restarts; a claim whose worker died is taken over when its lease ends, and the claims of a
+ * re-correlation that failed (a dependency was down) are given back at once, for the next poll.
  */
 @Injectable()
 export class RecorrelationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,7 +48,13 @@ export class RecorrelationScheduler implements OnApplicationBootstrap, OnApplica
       const found = await this.tickets.findManyByIds(ids);
       const known = new Set(found.map((t) => t.ticketId));
       for (const id of ids) if (!known.has(id)) await this.schedule.complete(id);
-      await this.correlation.correlate(found.map((t) => ({ ticket: t, complaintNo: t.complaintNo })));
+      try {
+        await this.correlation.correlate(found.map((t) => ({ ticket: t, complaintNo: t.complaintNo })));
+      } catch (error) {
+        // Give the claims back so the next poll tries again; otherwise they would wait for the lease (LEASE_MS) to end.
+        await this.schedule.release([...known], this.clock.now()).catch(() => undefined);
+        throw error;
+      }
       total += found.length;
       if (ids.length < CLAIM_LIMIT || this.stopped) return total;
     }

@@ -28,6 +28,8 @@ export class KafkaMessageConsumer extends MessageConsumer {
   private readonly logger = new Logger(KafkaMessageConsumer.name);
   private readonly handlers = new Map<string, TopicHandler>();
   private consumer?: Consumer;
+  /** consumer.run(): settles once the group is joined (or the join failed for good). */
+  private running?: Promise<void>;
   private stopping = false;
 
   constructor(
@@ -51,21 +53,41 @@ export class KafkaMessageConsumer extends MessageConsumer {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs,
-      heartbeatInterval: Math.max(1000, Math.floor(this.options.sessionTimeoutMs / 10)),
+      heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: 1024 * 1024,
+      // kafkajs restarts a consumer that crashed on a retriable error (e.g. the broker went away), but never once stop() began.
+      retry: { retries: 5, restartOnFailure: async () => !this.stopping },
     });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: true });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommit: true,
-      autoCommitThreshold: 1,
-      partitionsConsumedConcurrently: Math.max(1, this.options.partitions),
-      eachBatch: (payload) => this.eachBatch(payload),
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const partitions = Object.entries(payload.memberAssignment).map(([topic, list]) => `${topic} [${list.join(',')}]`);
+      this.logger.log(`joined group ${payload.groupId} in ${payload.duration} ms: ${partitions.join(', ') || 'no partitions'}`);
     });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping) return;
+      this.logger.error(`consumer of group ${payload.groupId} stopped after a non-retriable error and consumes nothing more: ${payload.error.message}`);
+    });
+    // Not awaited: run() resolves only once the group is joined, which after a crash waits until the dead member's
+    // session times out (30 s). Meanwhile the process must start and answer its health checks, or a supervisor would
+    // take the wait for a hang. run() retries a failed join itself; a failure to start at all is logged.
+    this.running = consumer
+      .run({
+        eachBatchAutoResolve: false,
+        autoCommit: true,
+        autoCommitThreshold: 1,
+        partitionsConsumedConcurrently: Math.max(1, this.options.partitions),
+        eachBatch: (payload) => this.eachBatch(payload),
+      })
+      .catch((error: unknown) => this.logger.error(`consumer of group ${this.options.groupId} did not start: ${(error as Error).message}`));
     this.logger.log(`consuming ${[...this.handlers.keys()].join(', ')} as group ${this.options.groupId}`);
+  }
+
+  /** How often the group is told that this member is alive. */
+  private get heartbeatIntervalMs(): number {
+    return Math.max(1000, Math.floor(this.options.sessionTimeoutMs / 10));
   }
 
   async stop(): Promise<void> {
@@ -73,7 +95,10 @@ export class KafkaMessageConsumer extends MessageConsumer {
     if (!this.consumer) return;
     // kafkajs waits for the running eachBatch to finish, then commits resolved offsets and leaves the group.
     await this.consumer.disconnect();
+    // A group join still in flight fails once disconnected (and is not restarted): wait until run() has settled.
+    await this.running;
     this.consumer = undefined;
+    this.running = undefined;
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
@@ -85,11 +110,16 @@ export class KafkaMessageConsumer extends MessageConsumer {
       if (!running()) return;
       const chunk = batch.messages.slice(i, i + this.options.chunkSize);
       const inbound = chunk.map((m) => toInbound(batch.topic, batch.partition, m));
+      // kafkajs heartbeats only when asked: keep the membership while a chunk takes longer than the session timeout
+      // (a slow dependency, a large chunk). A failed heartbeat here is reported by the next one after the chunk.
+      const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatIntervalMs);
       try {
         await this.processDurably(handler, inbound, { heartbeat, isRunning: running, sleep });
       } catch (error) {
         if (error instanceof ConsumerStoppingError) return;
         throw error;
+      } finally {
+        clearInterval(keepAlive);
       }
       resolveOffset(chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();

@@ -63,6 +63,20 @@ export function describeMessageBusContract(name: string, factory: () => Promise<
       await bus.cleanup();
     });
 
+    it('publishes a batch larger than one broker request (several MiB of views) completely, in order per key', async () => {
+      const topic = await bus.uniqueTopic('large');
+      // 600 messages of 8 KiB on 3 keys: about 4.7 MiB, more than a broker takes per partition in one request.
+      const padding = 'x'.repeat(8 * 1024);
+      const messages = Array.from({ length: 600 }, (_, i) => ({ key: `k${i % 3}`, value: JSON.stringify({ i, padding }) }));
+      await bus.publisher.publish(topic, messages);
+      const read = await bus.readTopic(topic, messages.length, 60000);
+      expect(read).toHaveLength(messages.length);
+      for (const key of ['k0', 'k1', 'k2']) {
+        const values = read.filter((m) => m.key === key).map((m) => (JSON.parse(m.value?.toString('utf8') ?? '{}') as { i: number }).i);
+        expect(values).toEqual(messages.flatMap((m, i) => (m.key === key ? [i] : [])));
+      }
+    });
+
     it('delivers published messages with their keys, in order per key', async () => {
       const topic = await bus.uniqueTopic('order');
       const handler = new RecordingHandler(topic);

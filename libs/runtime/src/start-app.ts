@@ -31,7 +31,9 @@ export async function startApp(options: StartAppOptions): Promise<INestApplicati
   }
   const app = await NestFactory.create(options.module(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: finish and commit the work in flight, close the pools, then exit with code 0. (Nest's default
+  // re-raises the signal after the hooks, so a clean stop ended "killed by SIGTERM" and looked like a crash.)
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.listen(options.port(config), config.API_HOST);
   if (options.afterListen) await options.afterListen(app, config);
   return app;

@@ -140,6 +140,53 @@ export function describeNetworkViewRepositoryContract(factory: RepositoryContrac
       expect(await subject.repository().saveMany([])).toEqual([]);
     });
 
+    it('hands only the views whose stored content changed to beforeCommit', async () => {
+      await subject.repository().save(buildView({ ticketId: 'T-OLD', version: 5 }));
+      await subject.repository().save(buildView({ ticketId: 'T-SAME' }));
+      const fresh = buildView({ ticketId: 'T-NEW' });
+      const batch = [buildView({ ticketId: 'T-OLD', version: 4 }), fresh, { ...buildView({ ticketId: 'T-SAME' }), correlatedAt: at(30).toISOString() }];
+      const seen: string[][] = [];
+      await subject.repository().saveMany(batch, {
+        beforeCommit: async (changed) => {
+          seen.push(changed.map((v) => v.ticketId));
+        },
+      });
+      expect(seen).toEqual([['T-NEW']]);
+      const unchanged: string[][] = [];
+      await subject.repository().saveMany([fresh], { beforeCommit: async (changed) => void unchanged.push(changed.map((v) => v.ticketId)) });
+      expect(unchanged).toEqual([]);
+    });
+
+    it('hands beforeCommit the JSON text it stores for each changed view', async () => {
+      const batch = [buildView({ ticketId: 'T-DOC-1' }), buildView({ ticketId: 'T-DOC-2', status: 'PROVISIONAL' })];
+      const handed: { ids: string[]; documents: unknown[] }[] = [];
+      await subject.repository().saveMany(batch, {
+        beforeCommit: async (changed, documents) => {
+          handed.push({ ids: changed.map((v) => v.ticketId), documents: documents.map((d) => JSON.parse(d)) });
+        },
+      });
+      expect(handed).toEqual([{ ids: ['T-DOC-1', 'T-DOC-2'], documents: batch }]);
+      expect(await subject.repository().findByTicketIdOrComplaintNo('T-DOC-2')).toEqual(handed[0].documents[1]);
+    });
+
+    it('stores nothing of the batch when beforeCommit fails, so the retry reports the views as changed again', async () => {
+      await subject.repository().save(buildView({ ticketId: 'T-1', status: 'PROVISIONAL' }));
+      const batch = [buildView({ ticketId: 'T-1', status: 'FINAL' }), buildView({ ticketId: 'T-2' })];
+      const publishFails = async () => {
+        throw new Error('broker unavailable');
+      };
+      await expect(subject.repository().saveMany(batch, { beforeCommit: publishFails })).rejects.toThrow('broker unavailable');
+      expect((await subject.repository().findByTicketIdOrComplaintNo('T-1'))?.status).toBe('PROVISIONAL');
+      expect(await subject.repository().findByTicketIdOrComplaintNo('T-2')).toBeNull();
+      const published: string[] = [];
+      const results = await subject.repository().saveMany(batch, { beforeCommit: async (changed) => void published.push(...changed.map((v) => v.ticketId)) });
+      expect(results).toEqual([
+        { applied: true, changed: true },
+        { applied: true, changed: true },
+      ]);
+      expect(published).toEqual(['T-1', 'T-2']);
+    });
+
     it('ends with the newest version when two instances save concurrently, first saves included', async () => {
       const peer = await subject.peer();
       const versions = [3, 6, 1, 5, 2, 4];

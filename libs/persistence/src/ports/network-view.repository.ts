@@ -23,6 +23,18 @@ export interface ViewPage {
   items: NetworkView[];
 }
 
+/** Options of saveMany. */
+export interface SaveViewsOptions {
+  /**
+   * Runs inside the saving transaction, after the writes and before the commit, with the views whose stored content
+   * changed (input order). If it throws, nothing of the batch is stored, so a retry reports those views as changed
+   * again. Publish them here: a view is then never stored without having been published (at least once), whatever
+   * fails or crashes in between. `documents[i]` is the JSON text stored for `changed[i]` (publish it as is rather
+   * than serializing the view again).
+   */
+  beforeCommit?: (changed: readonly NetworkView[], documents: readonly string[]) => Promise<void>;
+}
+
 /** A cell ranked by complaints (hot-spot). */
 export interface ComplaintHotspot {
   cellId: string;
@@ -38,7 +50,7 @@ export abstract class NetworkViewRepository {
    */
   abstract save(view: NetworkView): Promise<SaveViewResult>;
   /** save() for a batch (each ticket at most once), in one transaction; one result per view, in order. */
-  abstract saveMany(views: readonly NetworkView[]): Promise<SaveViewResult[]>;
+  abstract saveMany(views: readonly NetworkView[], options?: SaveViewsOptions): Promise<SaveViewResult[]>;
   /** The view by work-order number (ticketId) or complaint number (complaintNo); ticketId wins a tie. */
   abstract findByTicketIdOrComplaintNo(id: string): Promise<NetworkView | null>;
   /**

@@ -54,6 +54,18 @@ export function describeRecorrelationScheduleRepositoryContract(
       expect(await repository.claimDue(at(30), 10, LEASE_MS)).toEqual(['T-1']);
     });
 
+    it('gives released claims back before their lease ends, due when asked', async () => {
+      const repository = subject.repository();
+      await repository.schedule('T-1', at(0), 'late PM data');
+      await repository.schedule('T-2', at(0), 'late PM data');
+      expect(await repository.claimDue(at(0), 10, LEASE_MS)).toEqual(['T-1', 'T-2']);
+      await repository.release(['T-1', 'T-404'], at(2));
+      expect(await repository.claimDue(at(1), 10, LEASE_MS)).toEqual([]);
+      expect(await repository.claimDue(at(2), 10, LEASE_MS)).toEqual(['T-1']);
+      await repository.release([], at(2));
+      expect(await repository.pendingCount()).toBe(2);
+    });
+
     it('schedules and completes batches in one call each', async () => {
       const repository = subject.repository();
       await repository.scheduleMany([

@@ -12,6 +12,11 @@ export abstract class RecorrelationScheduleRepository {
    * returns their ticket ids. Safe with several correlator instances.
    */
   abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<string[]>;
+  /**
+   * Gives claimed entries back before their lease ends, due at `dueAt` (their re-correlation failed, e.g. a
+   * dependency was down), so the next claim after `dueAt` takes them; ids no longer on the schedule are ignored.
+   */
+  abstract release(ticketIds: readonly string[], dueAt: Date): Promise<void>;
   /** Removes a ticket from the schedule (its view is FINAL). */
   abstract complete(ticketId: string): Promise<void>;
   /** complete() for a batch in one statement. */

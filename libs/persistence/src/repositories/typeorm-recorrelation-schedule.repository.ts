@@ -57,6 +57,14 @@ export class TypeOrmRecorrelationScheduleRepository extends RecorrelationSchedul
     return rows.map((r) => r.ticket_id);
   }
 
+  override async release(ticketIds: readonly string[], dueAt: Date): Promise<void> {
+    if (ticketIds.length === 0) return;
+    await this.dataSource.query(
+      'UPDATE recorrelation_schedule SET lease_until = NULL, due_at = $2, updated_at = now() WHERE ticket_id = ANY($1::text[])',
+      [[...ticketIds], dueAt],
+    );
+  }
+
   override async complete(ticketId: string): Promise<void> {
     await this.completeMany([ticketId]);
   }
