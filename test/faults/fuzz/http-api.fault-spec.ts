@@ -18,8 +18,8 @@ const LEAK_PATTERN = /\n\s+at |node_modules|QueryFailedError|TypeError|RangeErro
 
 /**
  * Fuzzes every operation of the OpenAPI document the running API serves (so a new endpoint is fuzzed, or fails the
- * test, without anyone remembering it): FUZZ_HTTP_RUNS (default 2,000; the suite's time budget on 2 cores, 10,000 on request) generated bad requests per operation against
- * the real app on real PostgreSQL, InfluxDB (KPI store) and Kafka (ticket bus), over keep-alive connections. Every
+ * test, without anyone remembering it): FUZZ_HTTP_RUNS (default 2,000, about 45 s on two cores, to keep CI within its budget; FUZZ_HTTP_RUNS=10000 for the
+ * full count) generated bad requests per operation against the real app on real PostgreSQL, InfluxDB (KPI store) and Kafka (ticket bus), over keep-alive connections. Every
  * answer is below 500; bad requests get a 4xx with the error body; valid requests interleaved still succeed; the app
  * stays ready. Seeded (FUZZ_SEED) for replay.
  */
