@@ -12,13 +12,19 @@
  * Each phase also reports the API process's CPU time per request (user + system, all its threads) and the load
  * average: client, API and PostgreSQL share the machine's cores.
  *
+ * The load generator runs with --single-threaded-gc and a fixed 16 MB semi-space (package.json): in an open-loop
+ * measurement the client's own GC pauses count as latency of the requests due meanwhile, and on two shared cores its
+ * parallel GC helpers waited for the API and PostgreSQL. The API process runs with Node's defaults, as in
+ * production; BENCH_API_NODE_FLAGS adds flags to it. Each phase reports the API's event-loop delay and GC pauses.
+ *
  * Run: npm run bench:api   (DATABASE_URL points at the server; a database cellscope_bench_api_<time> is created and dropped)
- * BENCH_LOG_LEVEL overrides the API's log level (default info).
+ * BENCH_LOG_LEVEL overrides the API's log level (default info); BENCH_CPU_PROF=<dir> writes the API process's CPU profile.
  */
 import { fork, ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pino from 'pino';
@@ -56,6 +62,19 @@ interface ServerCpu {
   type: 'cpu';
   /** Microseconds of CPU (user + system) the API process used since it started. */
   micros: number;
+  /** Event-loop stalls and GC pauses since the previous CPU query (each query starts a new count). */
+  stalls: ServerStalls;
+}
+
+/** What kept the API's event loop from answering during a phase. */
+interface ServerStalls {
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  gcPauses: number;
+  /** Pauses by kind: minor (scavenge), major (mark-compact), incremental marking, weak callbacks. */
+  gcKinds: Record<string, number>;
+  gcTotalMs: number;
+  gcMaxMs: number;
 }
 
 function freePort(): Promise<number> {
@@ -136,6 +155,44 @@ function benchView(n: number): NetworkView {
   });
 }
 
+/** Event-loop delay (sampled every 5 ms) and GC pauses of this process, counted from the last take(). */
+function watchStalls(): { take(): ServerStalls } {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const gc = { pauses: 0, totalMs: 0, maxMs: 0, kinds: {} as Record<string, number> };
+  const kindNames: Record<number, string> = {
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = kindNames[((entry as { detail?: { kind?: number } }).detail)?.kind ?? -1] ?? 'other';
+      gc.kinds[kind] = (gc.kinds[kind] ?? 0) + 1;
+      gc.pauses += 1;
+      gc.totalMs += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
+  return {
+    take() {
+      const taken: ServerStalls = {
+        loopDelayP99Ms: ms(loop.percentile(99)),
+        loopDelayMaxMs: ms(loop.max),
+        gcPauses: gc.pauses,
+        gcKinds: gc.kinds,
+        gcTotalMs: Number(gc.totalMs.toFixed(1)),
+        gcMaxMs: Number(gc.maxMs.toFixed(1)),
+      };
+      loop.reset();
+      Object.assign(gc, { pauses: 0, totalMs: 0, maxMs: 0, kinds: {} });
+      return taken;
+    },
+  };
+}
+
 /** Child process: start the real API on the bench database, store the views, report the port; answer CPU queries. */
 async function serve(): Promise<void> {
   const port = Number(process.env.BENCH_PORT);
@@ -154,6 +211,7 @@ async function serve(): Promise<void> {
   const app = await createApiApp(config, { logDestination });
   await app.startAllMicroservices();
   await app.listen(config.API_PORT, config.API_HOST);
+  const stalls = watchStalls();
   const views = app.get(NetworkViewRepository);
   const started = Date.now();
   let next = 0;
@@ -165,7 +223,7 @@ async function serve(): Promise<void> {
   process.on('message', async (message) => {
     if (message === 'cpu') {
       const usage = process.cpuUsage();
-      process.send?.({ type: 'cpu', micros: usage.user + usage.system } satisfies ServerCpu);
+      process.send?.({ type: 'cpu', micros: usage.user + usage.system, stalls: stalls.take() } satisfies ServerCpu);
     } else if (message === 'stop') {
       await app.close();
       process.exit(0);
@@ -173,13 +231,13 @@ async function serve(): Promise<void> {
   });
 }
 
-/** CPU the API process has used so far (microseconds). */
-function serverCpu(server: ChildProcess): Promise<number> {
+/** CPU the API process has used so far (microseconds), and its stalls since the previous call. */
+function serverCpu(server: ChildProcess): Promise<ServerCpu> {
   return new Promise((resolve) => {
     const onMessage = (message: unknown): void => {
       if ((message as ServerCpu | null)?.type !== 'cpu') return;
       server.off('message', onMessage);
-      resolve((message as ServerCpu).micros);
+      resolve(message as ServerCpu);
     };
     server.on('message', onMessage);
     server.send('cpu');
@@ -188,6 +246,7 @@ function serverCpu(server: ChildProcess): Promise<number> {
 
 /** Server-side view of one phase: API CPU per request, this process's CPU per request and the load average after it. */
 interface PhaseCost {
+  serverStalls: ServerStalls;
   serverCpuMsPerRequest: number;
   clientCpuMsPerRequest: number;
   loadAverage1m: number;
@@ -198,11 +257,13 @@ async function measured<T>(server: ChildProcess, phase: () => Promise<T>, reques
   const clientBefore = process.cpuUsage();
   const result = await phase();
   const client = process.cpuUsage(clientBefore);
-  const serverMicros = (await serverCpu(server)) - serverBefore;
+  const serverAfter = await serverCpu(server);
+  const serverMicros = serverAfter.micros - serverBefore.micros;
   const count = Math.max(1, requests(result));
   return {
     result,
     cost: {
+      serverStalls: serverAfter.stalls,
       serverCpuMsPerRequest: Number((serverMicros / count / 1000).toFixed(3)),
       clientCpuMsPerRequest: Number(((client.user + client.system) / count / 1000).toFixed(3)),
       loadAverage1m: Number(loadavg()[0].toFixed(2)),
@@ -211,7 +272,11 @@ async function measured<T>(server: ChildProcess, phase: () => Promise<T>, reques
 }
 
 function costText(cost: PhaseCost): string {
-  return `API CPU ${cost.serverCpuMsPerRequest} ms/request, client CPU ${cost.clientCpuMsPerRequest} ms/request, load average ${cost.loadAverage1m}`;
+  const st = cost.serverStalls;
+  return (
+    `API CPU ${cost.serverCpuMsPerRequest} ms/request, client CPU ${cost.clientCpuMsPerRequest} ms/request, load average ${cost.loadAverage1m}\n` +
+    `  API event-loop delay p99 ${st.loopDelayP99Ms} ms, max ${st.loopDelayMaxMs} ms; GC ${st.gcPauses} pauses ${JSON.stringify(st.gcKinds)}, ${st.gcTotalMs} ms in all, longest ${st.gcMaxMs} ms`
+  );
 }
 
 function viewPath(): string {
@@ -281,12 +346,18 @@ async function main(): Promise<void> {
     child = fork(__filename, [SERVE_FLAG], {
       env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PORT: String(port), BENCH_GRPC_PORT: String(grpcPort), BENCH_LOG_FILE: logFile },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops.
+      execArgv: [
+        ...(process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
     });
     const server = child;
     const ready = await new Promise<ServerReady>((resolve, reject) => {
       server.once('message', (message) => resolve(message as ServerReady));
       server.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
     });
+    console.log(`view document ${Buffer.byteLength(JSON.stringify(benchView(0)))} bytes as JSON`);
     console.log(`stored ${VIEWS} views in ${(ready.seededMs / 1000).toFixed(1)} s (database ${databaseUrl.split('/').pop()})`);
     console.log(`API log level ${process.env.BENCH_LOG_LEVEL ?? 'info'}, log file ${logFile}; load average before the runs ${loadavg()[0].toFixed(2)}`);
     // By count, not time: on a busy machine a few seconds may not be enough requests for the JIT to settle.

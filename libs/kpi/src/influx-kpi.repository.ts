@@ -18,7 +18,12 @@ export type SumStrategy = 'auto' | 'aggregate' | 'rows';
 
 /** Tuning of InfluxKpiRepository. */
 export interface InfluxKpiRepositoryOptions {
-  /** Cell ids per statement (one anchored regex). Default 500. */
+  /**
+   * Cell ids per statement (one anchored regex). Default 50: InfluxDB 1.x matches a short alternation of literals
+   * through its tag index, a long one by running the regex over every tag value. Measured on the bench:correlate data
+   * (10,000 cells), 1,000 cells' newest point: 220 ms in 500-id statements, 55–65 ms in 100-id, 37–85 ms in 50-id;
+   * one hour of rows of 500 cells: 160–240 ms in one statement, 60 ms in ten.
+   */
   cellsPerStatement?: number;
   /** Cell ids per HTTP request (several statements separated by `;`). Default 5,000. */
   cellsPerRequest?: number;
@@ -112,7 +117,7 @@ export class InfluxKpiRepository extends KpiRepository {
   ) {
     super();
     this.builder = new KpiInfluxQlBuilder(schema);
-    this.cellsPerStatement = Math.max(1, options.cellsPerStatement ?? 500);
+    this.cellsPerStatement = Math.max(1, options.cellsPerStatement ?? 50);
     this.cellsPerRequest = Math.max(this.cellsPerStatement, options.cellsPerRequest ?? 5_000);
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.sumStrategy = options.sumStrategy ?? 'auto';

@@ -43,7 +43,8 @@ describe('KpiInfluxQlBuilder', () => {
       'SELECT "unavail_s" AS "unavailS", "period_s" AS "periodS" FROM "cell_kpi" WHERE time > 0ms AND time <= 3600000ms' +
         ' GROUP BY "cell_id" ORDER BY time DESC LIMIT 1',
     );
-    expect(builder.newestPointStatement(['z'])).toMatch(/WHERE "cell_id" =~ \/\^\(z\)\$\/ ORDER BY time DESC LIMIT 1$/);
+    // Every mapped field: a row carrying any of them dates the data (the contract's PARTIAL row).
+    expect(builder.newestPointStatement(['z'])).toMatch(/^SELECT "prb_dl_used" AS "prbDlUsed", .*"period_s" AS "periodS" FROM "cell_kpi" WHERE "cell_id" =~ \/\^\(z\)\$\/ ORDER BY time DESC LIMIT 1$/);
   });
 
   it('refuses ids outside the rule and empty selections', () => {
