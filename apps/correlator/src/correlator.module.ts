@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@cellscope/config';
 import { CorrelationModule } from '@cellscope/correlation';
 import { KpiModule } from '@cellscope/kpi';
-import { MessagingModule } from '@cellscope/messaging';
+import { ConsumerReadinessProbe, MessagingModule } from '@cellscope/messaging';
 import { InfluxReadinessProbe, KafkaReadinessProbe, ObservabilityModule, PostgresReadinessProbe } from '@cellscope/observability';
 import { PersistenceModule } from '@cellscope/persistence';
 import { DestinationStream } from 'pino';
@@ -23,7 +23,7 @@ export class CorrelatorModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({
           service: 'correlator',
-          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe],
+          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe, ConsumerReadinessProbe],
           logDestination: options.logDestination,
         }),
         PersistenceModule.forRoot({ applicationName: 'cellscope-correlator' }),

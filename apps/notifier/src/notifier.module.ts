@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, ConfigModule } from '@cellscope/config';
 import { KpiModule } from '@cellscope/kpi';
-import { MessagingModule } from '@cellscope/messaging';
+import { ConsumerReadinessProbe, MessagingModule } from '@cellscope/messaging';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS, NotificationModule } from '@cellscope/notification';
 import { InfluxReadinessProbe, KafkaReadinessProbe, ObservabilityModule, PostgresReadinessProbe } from '@cellscope/observability';
 import { PersistenceModule } from '@cellscope/persistence';
@@ -33,7 +33,7 @@ export class NotifierModule {
         ConfigModule.forRoot(notifierConfig, options.clock),
         ObservabilityModule.forRoot({
           service: 'notifier',
-          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe],
+          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe, ConsumerReadinessProbe],
         }),
         PersistenceModule.forRoot({
           applicationName: name,

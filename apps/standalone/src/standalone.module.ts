@@ -4,7 +4,7 @@ import { CorrelationModule } from '@cellscope/correlation';
 import { GrpcApiModule, IncidentsGrpcModule } from '@cellscope/grpc-api';
 import { HttpApiModule, IncidentsApiModule } from '@cellscope/http-api';
 import { KpiModule } from '@cellscope/kpi';
-import { MessagingModule } from '@cellscope/messaging';
+import { ConsumerReadinessProbe, MessagingModule } from '@cellscope/messaging';
 import { NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS, NotificationModule } from '@cellscope/notification';
 import { InfluxReadinessProbe, KafkaReadinessProbe, ObservabilityModule, PostgresReadinessProbe } from '@cellscope/observability';
 import { PersistenceModule } from '@cellscope/persistence';
@@ -36,7 +36,7 @@ export class StandaloneModule {
         ConfigModule.forRoot(config, options.clock),
         ObservabilityModule.forRoot({
           service: 'cellscope-standalone',
-          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe],
+          readinessProbes: [PostgresReadinessProbe, InfluxReadinessProbe, KafkaReadinessProbe, ConsumerReadinessProbe],
           logDestination: options.logDestination,
         }),
         PersistenceModule.forRoot({

@@ -81,6 +81,18 @@ export class AppConfig {
   @Max(5000)
   KAFKA_CHUNK_SIZE = 200;
 
+  /**
+   * How long the group waits for a silent member (a process killed with -9, a frozen host) before its partitions
+   * go to another member. Lower recovers faster after a crash but risks rebalances on a long GC or network hiccup;
+   * the broker accepts 6 s to 30 min by default (group.min/max.session.timeout.ms). Heartbeats go every tenth of it.
+   */
+  @Type(() => Number)
+  @Transform(toInt)
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS = 30000;
+
   @IsString() TOPIC_TICKETS = 'complaints.tickets.v1';
   @IsString() TOPIC_CELLS = 'network.cells.v1';
   @IsString() TOPIC_USAGE = 'network.user-cell-usage.v1';

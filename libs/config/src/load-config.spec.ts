@@ -22,6 +22,9 @@ describe('loadConfig', () => {
     ['CELLSCOPE_API_KEYS', 'longenoughkey:superuser'],
     ['NOTIFIER_QUIET_HOURS', '22-08'],
     ['LOG_PRETTY', 'maybe'],
+    ['KAFKA_SESSION_TIMEOUT_MS', '5999'],
+    ['KAFKA_SESSION_TIMEOUT_MS', '300001'],
+    ['KAFKA_SESSION_TIMEOUT_MS', '30s'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     let error: unknown;
     try {

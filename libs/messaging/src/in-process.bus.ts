@@ -24,6 +24,8 @@ export class InProcessBus extends MessageConsumer implements MessagePublisher {
   private readonly logger = new Logger(InProcessBus.name);
   private readonly topics = new Map<string, TopicLog>();
   private readonly handlers = new Map<string, TopicHandler>();
+  /** Topics whose delivery stopped on an error, until a later chunk of theirs is handled. */
+  private readonly failedTopics = new Map<string, string>();
   private readonly listeners: PublishListener[] = [];
   private running = false;
   private processor?: BatchProcessor;
@@ -81,6 +83,12 @@ export class InProcessBus extends MessageConsumer implements MessagePublisher {
     this.running = false;
     await Promise.all([...this.topics.values()].map((log) => log.draining ?? Promise.resolve()));
     this.handlers.clear();
+    this.failedTopics.clear();
+  }
+
+  /** A topic whose delivery stopped on an error (the next message published to it tries again), else null. */
+  override failure(): string | null {
+    return this.failedTopics.values().next().value ?? null;
   }
 
   /** Resolves when every handled topic has been consumed up to its end. */
@@ -133,9 +141,13 @@ export class InProcessBus extends MessageConsumer implements MessagePublisher {
         });
         log.messages.splice(0, chunk.length);
         log.committed += chunk.length;
+        this.failedTopics.delete(topic);
       }
     } catch (error) {
-      if (!(error instanceof ConsumerStoppingError)) this.logger.error(`bus delivery on ${topic} failed: ${(error as Error).stack}`);
+      if (!(error instanceof ConsumerStoppingError)) {
+        this.failedTopics.set(topic, `delivery on ${topic} failed: ${(error as Error).message}`);
+        this.logger.error(`bus delivery on ${topic} failed: ${(error as Error).stack}`);
+      }
     }
   }
 }

@@ -10,3 +10,4 @@ export * from './kafka-message.publisher';
 export * from './kafka-message.consumer';
 export * from './in-process.bus';
 export * from './messaging.module';
+export * from './consumer-readiness.probe';

@@ -39,7 +39,25 @@ function kafkaStuckInGroupJoin() {
     disconnect: jest.fn(async () => undefined),
   };
   const kafka = { consumer: () => consumer, admin: () => admin } as unknown as Kafka;
-  return { kafka, consumer, events };
+  /** Emits a kafkajs consumer event to the listeners the subject registered. */
+  const emit = (event: string, payload: unknown) => {
+    for (const [name, listener] of consumer.on.mock.calls as unknown as [string, (e: { payload: unknown }) => void][]) {
+      if (name === event) listener({ payload });
+    }
+  };
+  return { kafka, consumer, events, emit };
+}
+
+function subjectOn(kafka: Kafka): KafkaMessageConsumer {
+  const publisher = { publish: jest.fn() } as unknown as MessagePublisher;
+  const subject = new KafkaMessageConsumer(kafka, new BatchProcessor(publisher, { maxPermanentAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 }), publisher, {
+    groupId: 'g',
+    chunkSize: 10,
+    partitions: 1,
+    sessionTimeoutMs: 30_000,
+  });
+  subject.register({ topic: 'tickets', handleBatch: async () => [] });
+  return subject;
 }
 
 describe('KafkaMessageConsumer.start', () => {
@@ -64,5 +82,36 @@ describe('KafkaMessageConsumer.start', () => {
     // stop() leaves the group and returns only after the pending join has ended (nothing of kafkajs keeps running).
     await subject.stop();
     expect(events).toEqual(['disconnected', 'join ended']);
+  });
+});
+
+describe('KafkaMessageConsumer.failure', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it.each([
+    ['a crash kafkajs restarts from', { restart: true, groupId: 'g', error: new Error('broker went away') }, null],
+    ['a crash kafkajs gives up on', { restart: false, groupId: 'g', error: new Error('not authorized') }, 'non-retriable error: not authorized'],
+  ])('after %s: %s', async (_case, payload, expected) => {
+    const { kafka, emit } = kafkaStuckInGroupJoin();
+    const subject = subjectOn(kafka);
+    await subject.start();
+    expect(subject.failure()).toBeNull();
+    emit('consumer.crash', payload);
+    expect(subject.failure()).toBe(expected);
+    await subject.stop();
+  });
+
+  it('does not count the crash of a consumer being stopped, and a new start() clears an earlier failure', async () => {
+    const { kafka, emit } = kafkaStuckInGroupJoin();
+    const subject = subjectOn(kafka);
+    await subject.start();
+    emit('consumer.crash', { restart: false, groupId: 'g', error: new Error('not authorized') });
+    expect(subject.failure()).not.toBeNull();
+    const stopping = subject.stop();
+    emit('consumer.crash', { restart: false, groupId: 'g', error: new Error('the connection is closed') });
+    await stopping;
+    await subject.start();
+    expect(subject.failure()).toBeNull();
+    await subject.stop();
   });
 });

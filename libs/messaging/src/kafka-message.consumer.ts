@@ -31,6 +31,7 @@ export class KafkaMessageConsumer extends MessageConsumer {
   /** consumer.run(): settles once the group is joined (or the join failed for good). */
   private running?: Promise<void>;
   private stopping = false;
+  private stoppedBy: string | null = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -50,6 +51,7 @@ export class KafkaMessageConsumer extends MessageConsumer {
     if (this.handlers.size === 0) return;
     await this.ensureTopics();
     this.stopping = false;
+    this.stoppedBy = null;
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs,
@@ -68,6 +70,7 @@ export class KafkaMessageConsumer extends MessageConsumer {
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart || this.stopping) return;
+      this.stoppedBy = `non-retriable error: ${payload.error.message}`;
       this.logger.error(`consumer of group ${payload.groupId} stopped after a non-retriable error and consumes nothing more: ${payload.error.message}`);
     });
     // Not awaited: run() resolves only once the group is joined, which after a crash waits until the dead member's
@@ -81,8 +84,16 @@ export class KafkaMessageConsumer extends MessageConsumer {
         partitionsConsumedConcurrently: Math.max(1, this.options.partitions),
         eachBatch: (payload) => this.eachBatch(payload),
       })
-      .catch((error: unknown) => this.logger.error(`consumer of group ${this.options.groupId} did not start: ${(error as Error).message}`));
+      .catch((error: unknown) => {
+        if (this.stopping) return;
+        this.stoppedBy = `did not start: ${(error as Error).message}`;
+        this.logger.error(`consumer of group ${this.options.groupId} did not start: ${(error as Error).message}`);
+      });
     this.logger.log(`consuming ${[...this.handlers.keys()].join(', ')} as group ${this.options.groupId}`);
+  }
+
+  override failure(): string | null {
+    return this.stoppedBy;
   }
 
   /** How often the group is told that this member is alive. */

@@ -7,4 +7,10 @@ export abstract class MessageConsumer {
   abstract start(): Promise<void>;
   /** Finishes the work in flight, commits it and stops. */
   abstract stop(): Promise<void>;
+  /**
+   * Why the consumer stopped consuming for good on its own (a non-retriable error, a group it could not join), or
+   * null while it consumes, before start() and after stop(). Readiness reports it: the process would otherwise stay
+   * up and consume nothing.
+   */
+  abstract failure(): string | null;
 }

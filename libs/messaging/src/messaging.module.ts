@@ -69,7 +69,7 @@ export class MessagingModule {
               groupId: config.KAFKA_GROUP_ID,
               chunkSize: config.KAFKA_CHUNK_SIZE,
               partitions: config.KAFKA_PARTITIONS,
-              sessionTimeoutMs: 30000,
+              sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
             });
           },
         },
