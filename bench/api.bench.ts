@@ -357,7 +357,7 @@ async function main(): Promise<void> {
     child = fork(__filename, [SERVE_FLAG], {
       env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PORT: String(port), BENCH_GRPC_PORT: String(grpcPort), BENCH_LOG_FILE: logFile },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops.
+      // BENCH_API_NODE_FLAGS: extra Node flags; BENCH_CPU_PROF=<dir>: a V8 CPU profile written there when it stops.
       execArgv: [
         ...(process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),

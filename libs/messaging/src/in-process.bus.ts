@@ -24,7 +24,7 @@ export class InProcessBus extends MessageConsumer implements MessagePublisher {
   private readonly logger = new Logger(InProcessBus.name);
   private readonly topics = new Map<string, TopicLog>();
   private readonly handlers = new Map<string, TopicHandler>();
-  /** Topics whose delivery stopped on an error, until a later chunk of theirs is handled. */
+  /** Topics whose last delivery attempt failed, until a later chunk of theirs is handled. */
   private readonly failedTopics = new Map<string, string>();
   private readonly listeners: PublishListener[] = [];
   private running = false;
@@ -86,7 +86,7 @@ export class InProcessBus extends MessageConsumer implements MessagePublisher {
     this.failedTopics.clear();
   }
 
-  /** A topic whose delivery stopped on an error (the next message published to it tries again), else null. */
+  /** A topic whose last delivery attempt failed (delivery tries again while it holds messages), else null. */
   override failure(): string | null {
     return this.failedTopics.values().next().value ?? null;
   }

@@ -48,6 +48,7 @@ function kafkaStuckInGroupJoin() {
   return { kafka, consumer, events, emit };
 }
 
+/** The consumer under test on a kafkajs double, with a handler for `tickets`. */
 function subjectOn(kafka: Kafka): KafkaMessageConsumer {
   const publisher = { publish: jest.fn() } as unknown as MessagePublisher;
   const subject = new KafkaMessageConsumer(kafka, new BatchProcessor(publisher, { maxPermanentAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 }), publisher, {
@@ -65,14 +66,7 @@ describe('KafkaMessageConsumer.start', () => {
 
   it('returns once subscribed, without waiting for the group join (the process must answer health checks meanwhile); stop() waits for it', async () => {
     const { kafka, consumer, events } = kafkaStuckInGroupJoin();
-    const publisher = { publish: jest.fn() } as unknown as MessagePublisher;
-    const subject = new KafkaMessageConsumer(kafka, new BatchProcessor(publisher, { maxPermanentAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 }), publisher, {
-      groupId: 'g',
-      chunkSize: 10,
-      partitions: 1,
-      sessionTimeoutMs: 30_000,
-    });
-    subject.register({ topic: 'tickets', handleBatch: async () => [] });
+    const subject = subjectOn(kafka);
 
     const started = await Promise.race([subject.start().then(() => 'started'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000))]);
 
