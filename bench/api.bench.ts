@@ -18,10 +18,12 @@
  * production; BENCH_API_NODE_FLAGS adds flags to it. Each phase reports the API's event-loop delay and GC pauses.
  *
  * Run: npm run bench:api   (DATABASE_URL points at the server; a database cellscope_bench_api_<time> is created and dropped)
- * BENCH_LOG_LEVEL overrides the API's log level (default info); BENCH_CPU_PROF=<dir> writes the API process's CPU profile.
+ * BENCH_LOG_LEVEL overrides the API's log level (default info); BENCH_CPU_PROF=<dir> writes the API process's CPU profile,
+ * BENCH_HEAP_PROF=<file> a sampled profile of everything it allocated in the measured phases.
  */
 import { fork, ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -230,16 +232,38 @@ async function serve(): Promise<void> {
   await dataSource.query('VACUUM ANALYZE network_views');
   await dataSource.query('VACUUM ANALYZE network_view_cells');
   await dataSource.query('CHECKPOINT');
+  const heapProfile = await startAllocationSampling(process.env.BENCH_HEAP_PROF);
   process.send?.({ type: 'ready', port, seededMs, settledMs: Date.now() - settling } satisfies ServerReady);
   process.on('message', async (message) => {
     if (message === 'cpu') {
       const usage = process.cpuUsage();
       process.send?.({ type: 'cpu', micros: usage.user + usage.system, stalls: stalls.take() } satisfies ServerCpu);
     } else if (message === 'stop') {
+      await heapProfile?.();
       await app.close();
       process.exit(0);
     }
   });
+}
+
+/**
+ * BENCH_HEAP_PROF=<file>: samples every allocation of the measured phases, also of objects a GC collected since
+ * (what drives the minor GCs), and writes a .heapprofile (Chrome DevTools format) there when the API stops.
+ */
+async function startAllocationSampling(file: string | undefined): Promise<(() => Promise<void>) | undefined> {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return async () => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 /** CPU the API process has used so far (microseconds), and its stalls since the previous call. */
