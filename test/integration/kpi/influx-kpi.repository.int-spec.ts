@@ -13,6 +13,17 @@ for (const sumStrategy of ['rows', 'aggregate'] as const) {
   });
 }
 
+// One cell per statement and two statements per request: every read splits into chunks and requests (the freshness
+// read's first chunk bounds the others), with the same answers as above.
+describeKpiRepositoryContract('InfluxKpiRepository (one cell per statement, real InfluxDB)', async () => {
+  const db = await createInfluxTestDatabase('it_kpi_chunked');
+  return {
+    repository: new InfluxKpiRepository(db.client, InfluxSchema.DEFAULT, { cellsPerStatement: 1, cellsPerRequest: 2, statementsPerRequest: 2 }),
+    writer: new InfluxKpiWriter(db.client, InfluxSchema.DEFAULT, { batchSize: 1000 }),
+    cleanup: db.drop,
+  };
+});
+
 /** Another operator's naming: other measurement, tag key and fields, plus two KPIs stored as percentages. */
 const operatorSchema = parseInfluxSchema({
   measurement: 'pm 15min,eutrancell',
