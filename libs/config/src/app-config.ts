@@ -74,16 +74,16 @@ export class AppConfig {
   KAFKA_PARTITIONS = 3;
 
   /**
-   * Messages handed to a handler at once; offsets are committed after each chunk. 1,000: the correlator's KPI reads
-   * cost per distinct window and cell, so larger chunks share more of them (bench:correlate: 785 tickets/s at 200,
-   * 880 at 500, 929 at 1,000; docs/performance.md). Under light load chunks are as small as what has arrived.
+   * Messages handed to a handler at once; offsets are committed after each chunk. The correlator's KPI reads cost
+   * per distinct window and cell group, so larger chunks share more of them (bench:correlate on 2026-12-05: 785
+   * tickets/s at 200, 880 at 500, 929-1,045 at 1,000; docs/performance.md).
    */
   @Type(() => Number)
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(5000)
-  KAFKA_CHUNK_SIZE = 1000;
+  KAFKA_CHUNK_SIZE = 200;
 
   /**
    * How long the group waits for a silent member (a process killed with -9, a frozen host) before its partitions
