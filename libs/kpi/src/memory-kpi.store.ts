@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CellKpiInterval, CellKpiSums, CounterName, CounterSums, JudgedKpiName, PercentSums, TimeWindow } from '@cellscope/domain';
 import { assertCellId, assertCellIds } from './influxql-escaping';
-import { KPI_INTERVAL_MS } from './kpi-interval';
+import { dataThroughFor } from './kpi-interval';
 import { KpiRepository, KpiSelection, KpiWriter } from './kpi.repository';
 
 interface StoredInterval {
@@ -196,7 +196,7 @@ export class MemoryKpiStore extends KpiRepository implements KpiWriter {
       if (last && (newest === null || last.time > newest)) newest = last.time;
     }
     if (newest !== null && since !== undefined && newest < since.getTime()) return null;
-    return newest === null ? null : new Date(newest + KPI_INTERVAL_MS);
+    return dataThroughFor(newest);
   }
 
   /** Removes every interval (tests, simulator resets). */
