@@ -14,7 +14,7 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
@@ -35,37 +35,18 @@ import {
   withDatabaseName,
 } from '@cellscope/persistence';
 import { CorrelatorModule } from '../apps/correlator/src/correlator.module';
+import { benchTicketShape, CELLS, cellId, DATA_START, DAYS, INFLUX_DB, prng } from './correlate-bench.dataset';
+import { pidListeningOn, processCpuSeconds } from './server-process';
 
-const CELLS = 10_000;
-const DAYS = 2;
 const INTERVAL_MS = 15 * 60_000;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 20_000);
 const NAIVE_TICKETS = Number(process.env.BENCH_NAIVE_TICKETS ?? 2_000);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const RESULT_FILE = process.env.BENCH_RESULT_FILE ?? 'bench-results/correlate.json';
-const INFLUX_DB = 'cellscope_bench_correlate';
-// A fixed period so the loaded data can be reused between runs.
-const DATA_START = Date.UTC(2026, 10, 1, 0, 0, 0);
 const DATA_END = DATA_START + DAYS * 24 * 3_600_000;
 
 const log = (text: string) => process.stderr.write(`[bench:correlate] ${text}\n`);
-
-function cellId(i: number): string {
-  return `bench-${String(i).padStart(5, '0')}`;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function interval(i: number, t: number, random: () => number): CellKpiInterval {
   const load = 0.3 + 0.6 * random();
@@ -140,12 +121,10 @@ function tickets(count: number, prefix: string, seed: number): TicketPlan[] {
   const out: TicketPlan[] = [];
   for (let n = 0; n < count; n++) {
     const msisdn = `13${String(seed).padStart(2, '0')}${String(n).padStart(7, '0')}`;
-    // occurredAt in the second day, on the minute.
-    const occurred = DATA_START + 24 * 3_600_000 + 2 * 3_600_000 + Math.floor(random() * 19 * 60) * 60_000;
-    const home = Math.floor(random() * CELLS);
-    const usage: UsageRecord[] = [0, 1, 2].map((k) => ({
+    const { occurred, cellIds } = benchTicketShape(random);
+    const usage: UsageRecord[] = cellIds.map((id, k) => ({
       msisdn,
-      cellId: cellId((home + k * 7) % CELLS),
+      cellId: id,
       start: new Date(occurred - 50 * 60_000 + k * 20 * 60_000),
       end: new Date(occurred - 35 * 60_000 + k * 20 * 60_000),
       bytesDl: 1e6,
@@ -230,47 +209,6 @@ function logTimings(timings: PortTimings): void {
     log(`    ${name.padEnd(28)} ${String(calls).padStart(6)} calls ${ms.toFixed(0).padStart(8)} ms ${(ms / calls).toFixed(1).padStart(8)} ms/call`);
   }
   timings.clear();
-}
-
-/** CPU seconds (user + system) of a process from /proc, 0 when it is gone. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** The process listening on this TCP port of the machine (from /proc/net/tcp*), if it can be seen. */
-function pidListeningOn(port: number): number | undefined {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    try {
-      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
-        const f = line.trim().split(/\s+/);
-        // local address, state 0A = LISTEN, inode
-        if (f.length > 9 && f[1].endsWith(`:${hexPort}`) && f[3] === '0A') inodes.add(f[9]);
-      }
-    } catch {
-      // no such table
-    }
-  }
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
-        const link = readlinkSync(`/proc/${entry}/fd/${fd}`);
-        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
-        if (inode && inodes.has(inode)) return Number(entry);
-      }
-    } catch {
-      // not ours to read, or gone
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -439,6 +377,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   mkdirSync(dirname(RESULT_FILE), { recursive: true });
   writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  // Issue #5's targets; a missed one (or one not measured) makes the exit code 1, as in the other benchmarks.
+  const rateMet = batchedRate >= result.targets.ticketsPerSecond;
+  const ratioMet = NAIVE_TICKETS > 0 && batchedRate / naiveRate >= result.targets.ratio;
+  log(
+    `targets: ≥ ${result.targets.ticketsPerSecond} tickets/s → ${rateMet ? 'met' : 'NOT met'}; ` +
+      `≥ ${result.targets.ratio}× naive → ${NAIVE_TICKETS > 0 ? (ratioMet ? 'met' : 'NOT met') : 'not measured (BENCH_NAIVE_TICKETS=0)'}`,
+  );
+  if (!rateMet || !ratioMet) process.exitCode = 1;
 
   await producer.disconnect();
   await app.close();
