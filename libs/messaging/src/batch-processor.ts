@@ -11,7 +11,7 @@ export const DEAD_LETTER_REASON_HEADER = 'dead-letter-reason';
 
 /**
  * Bytes of dead letters sent in one publish call. Kafka refuses a record batch larger than the broker's
- * message.max.bytes (1 MiB by default) for good, and a chunk of 200 rejected 64 KiB values would be 13 MiB.
+ * message.max.bytes (1 MiB by default) for good, and a chunk of 1,000 rejected 64 KiB values would be 64 MiB.
  */
 export const DEAD_LETTER_PUBLISH_BYTES = 512 * 1024;
 
