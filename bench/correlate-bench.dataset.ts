@@ -2,6 +2,8 @@
  * The KPI data set of bench:correlate, kept in InfluxDB between runs: 10,000 cells with 2 days of 15-minute
  * intervals over a fixed period. bench:influx-statements reads the same data.
  */
+import { SeededRandom } from '@cellscope/simulator';
+
 export const CELLS = 10_000;
 export const DAYS = 2;
 export const INFLUX_DB = 'cellscope_bench_correlate';
@@ -12,16 +14,10 @@ export function cellId(i: number): string {
   return `bench-${String(i).padStart(5, '0')}`;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers: the simulator's seeded stream (mulberry32), as a function. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /**
