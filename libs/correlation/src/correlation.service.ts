@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, Clock, KpiThresholds } from '@cellscope/config';
 import {
   assembleNetworkView,
+  BASELINE_DAYS,
   baselineWindow,
   Cell,
   CellKpiSums,
@@ -16,6 +17,7 @@ import {
 import { KpiRepository, KpiSelection } from '@cellscope/kpi';
 import { MessagePublisher } from '@cellscope/messaging';
 import { CellRepository, NetworkViewRepository, RecorrelationScheduleRepository, UsageRepository } from '@cellscope/persistence';
+import { BASELINE_QUERY, groupByWindow } from './kpi-window-queries';
 
 /** How KPI sums are fetched: one query per window for all cells of the batch, or one query per ticket and cell. */
 export type KpiFetchMode = 'batched' | 'naive';
@@ -32,11 +34,6 @@ export interface CorrelationResult {
   applied: boolean;
 }
 
-const BASELINE_DAYS = 7;
-/** The baseline only feeds daily traffic. */
-const BASELINE_SELECTION: KpiSelection = { counters: ['trafficMb'], percents: [] };
-/** The baseline's interval count is not used (daily traffic is Σtraffic / days): not counted. */
-const BASELINE_QUERY = { select: BASELINE_SELECTION, countIntervals: false } as const;
 const LOCATION_SEARCH_RADIUS_M = 1500;
 const HOUR_MS = 3_600_000;
 /** Usage before the window that can name the home cell (kpis.md: the previous 7 days). */
@@ -180,18 +177,17 @@ export class CorrelationService {
       }
       return results;
     }
-    const groups = windowsOf.map(({ windowOf, select, countIntervals }, k) =>
-      groupByWindow(planned, windowOf).map((g) => ({ k, select, countIntervals, ...g })),
+    const groups = windowsOf.flatMap(({ windowOf, select, countIntervals }, k) =>
+      groupByWindow(planned, windowOf, (p) => p.selected.map((s) => s.cellId)).map((g) => ({ k, select, countIntervals, ...g })),
     );
-    const queries = groups.flat().map((g) => ({ group: g, cellIds: unique(g.items.flatMap((p) => p.selected.map((s) => s.cellId))) }));
-    const withCells = queries.filter((q) => q.cellIds.length > 0);
+    const withCells = groups.filter((g) => g.cellIds.length > 0);
     const answers = await this.kpis.sumWindows(
-      withCells.map((q) => ({ cellIds: q.cellIds, window: q.group.window, select: q.group.select, countIntervals: q.group.countIntervals })),
+      withCells.map((g) => ({ cellIds: g.cellIds, window: g.window, select: g.select, countIntervals: g.countIntervals })),
     );
-    const byGroup = new Map(withCells.map((q, i) => [q.group, answers[i]] as const));
-    for (const q of queries) {
-      const sums = byGroup.get(q.group) ?? new Map<string, CellKpiSums>();
-      for (const p of q.group.items) results[q.group.k].set(p, sums);
+    const byGroup = new Map(withCells.map((g, i) => [g, answers[i]] as const));
+    for (const g of groups) {
+      const sums = byGroup.get(g) ?? new Map<string, CellKpiSums>();
+      for (const p of g.items) results[g.k].set(p, sums);
     }
     return results;
   }
@@ -251,16 +247,4 @@ function pick(inventory: Map<string, Cell>, cellIds: readonly string[]): Map<str
     if (cell) out.set(id, cell);
   }
   return out;
-}
-
-function groupByWindow<T>(items: readonly T[], windowOf: (item: T) => TimeWindow): { window: TimeWindow; items: T[] }[] {
-  const groups = new Map<string, { window: TimeWindow; items: T[] }>();
-  for (const item of items) {
-    const w = windowOf(item);
-    const key = `${w.from.getTime()}-${w.to.getTime()}`;
-    const group = groups.get(key) ?? { window: w, items: [] };
-    group.items.push(item);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
 }

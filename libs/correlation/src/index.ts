@@ -1,4 +1,5 @@
 export * from './correlation.service';
+export * from './kpi-window-queries';
 export * from './ticket-ingest.handler';
 export * from './cell-ingest.handler';
 export * from './usage-ingest.handler';

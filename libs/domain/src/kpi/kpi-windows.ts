@@ -2,6 +2,8 @@ import { TimeWindow } from '../model';
 
 /** Length of one PM interval (kpis.md: one point per cell per 15-minute interval). */
 export const KPI_INTERVAL_MINUTES = 15;
+/** Days of the daily-traffic baseline (kpis.md "Windows"). */
+export const BASELINE_DAYS = 7;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -35,7 +37,7 @@ export function evaluationWindow(occurredAt: Date, halfWidthMinutes = 60, alignM
  * The baseline window for daily traffic: the `days` whole days before occurredAt, i.e.
  * [start − days·24 h, start) where start is occurredAt floored to the PM interval (`alignMinutes`).
  */
-export function baselineWindow(occurredAt: Date, days = 7, alignMinutes = KPI_INTERVAL_MINUTES): TimeWindow {
+export function baselineWindow(occurredAt: Date, days = BASELINE_DAYS, alignMinutes = KPI_INTERVAL_MINUTES): TimeWindow {
   if (!(days > 0)) throw new RangeError(`days must be > 0, got ${days}`);
   const end = alignMinutes > 0 ? floorTo(occurredAt.getTime(), alignMinutes * MINUTE_MS) : occurredAt.getTime();
   return { from: new Date(end - days * DAY_MS), to: new Date(end) };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  BASELINE_DAYS,
   baselineWindow,
   Cell,
   CellKpiInterval,
@@ -22,8 +23,6 @@ import { KpiThresholds } from './kpi-thresholds';
 export const LATEST_INTERVAL_LOOKBACK_MS = 2 * 60 * 60 * 1000;
 /** Longest KPI series one request may ask for. */
 export const MAX_SERIES_RANGE_MS = 7 * 24 * 60 * 60 * 1000;
-/** Days of the daily-traffic baseline (kpis.md "Windows"). */
-const BASELINE_DAYS = 7;
 
 /** Read side of cells and their KPIs, shared by REST and gRPC. */
 @Injectable()
