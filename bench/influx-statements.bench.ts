@@ -14,8 +14,9 @@
 import { dirname } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '@cellscope/config';
+import { BASELINE_QUERY, groupByWindow } from '@cellscope/correlation';
 import { baselineWindow, evaluationWindow, TimeWindow } from '@cellscope/domain';
-import { InfluxHttpClient, InfluxKpiRepository, KpiSelection, KpiWindowQuery } from '@cellscope/kpi';
+import { InfluxHttpClient, InfluxKpiRepository, KpiWindowQuery } from '@cellscope/kpi';
 import { benchTicketShape, INFLUX_DB, prng } from './correlate-bench.dataset';
 import { pidListeningOn, processCpuSeconds } from './server-process';
 
@@ -23,9 +24,6 @@ const CHUNK = Number(process.env.BENCH_CHUNK ?? 1000);
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 5);
 const NAIVE_TICKETS = Number(process.env.BENCH_NAIVE_TICKETS ?? 1000);
 const RESULT_FILE = process.env.BENCH_RESULT_FILE ?? 'bench-results/influx-statements.json';
-/** As the correlator: the baseline only feeds daily traffic, and its interval count is not used. */
-const BASELINE_SELECTION: KpiSelection = { counters: ['trafficMb'], percents: [] };
-const BASELINE_DAYS = 7;
 
 const log = (text: string) => process.stderr.write(`[bench:influx-statements] ${text}\n`);
 
@@ -43,44 +41,38 @@ interface PartCost {
   wallMsPerTicket: number;
 }
 
+/** What a part cost over all the tickets it was measured for. */
+interface PartTotal {
+  cpuMs: number;
+  wallMs: number;
+  tickets: number;
+}
+
 function benchTickets(count: number, seed: number, windowMinutes: number): BenchTicket[] {
   const random = prng(seed);
   return Array.from({ length: count }, () => {
     const { occurred, cellIds } = benchTicketShape(random);
     const at = new Date(occurred);
-    return { cellIds, window: evaluationWindow(at, windowMinutes), baseline: baselineWindow(at, BASELINE_DAYS) };
+    return { cellIds, window: evaluationWindow(at, windowMinutes), baseline: baselineWindow(at) };
   });
 }
 
-/** One query per distinct window with the union of its tickets' cells, as CorrelationService groups them. */
-function windowQueries(tickets: readonly BenchTicket[], windowOf: (t: BenchTicket) => TimeWindow, select?: KpiSelection): KpiWindowQuery[] {
-  const groups = new Map<string, { window: TimeWindow; cells: Set<string> }>();
-  for (const t of tickets) {
-    const w = windowOf(t);
-    const key = `${w.from.getTime()}-${w.to.getTime()}`;
-    const group = groups.get(key) ?? { window: w, cells: new Set<string>() };
-    for (const id of t.cellIds) group.cells.add(id);
-    groups.set(key, group);
-  }
-  return [...groups.values()].map((g) => ({ cellIds: [...g.cells], window: g.window, select, countIntervals: select === undefined }));
+/** The queries of one sumWindows call of the correlator: one per distinct window, with the union of its cells. */
+function windowQueries(tickets: readonly BenchTicket[], windowOf: (t: BenchTicket) => TimeWindow, only?: typeof BASELINE_QUERY): KpiWindowQuery[] {
+  return groupByWindow(tickets, windowOf, (t) => t.cellIds).map((g) => ({ cellIds: g.cellIds, window: g.window, ...only }));
 }
 
-async function measure(influxd: number, tickets: number, run: () => Promise<unknown>): Promise<PartCost> {
+/** Runs one part for `tickets` tickets and adds InfluxDB's CPU and the wall time it took to the part's total. */
+async function measure(influxd: number, total: PartTotal, tickets: number, run: () => Promise<unknown>): Promise<void> {
   const cpu0 = processCpuSeconds(influxd);
   const t0 = performance.now();
   await run();
-  const wallMs = performance.now() - t0;
-  const cpuMs = (processCpuSeconds(influxd) - cpu0) * 1000;
-  return { influxCpuMsPerTicket: cpuMs / tickets, wallMsPerTicket: wallMs / tickets };
+  total.wallMs += performance.now() - t0;
+  total.cpuMs += (processCpuSeconds(influxd) - cpu0) * 1000;
+  total.tickets += tickets;
 }
 
-function add(total: Record<Part, { cpuMs: number; wallMs: number; tickets: number }>, part: Part, cost: PartCost, tickets: number): void {
-  total[part].cpuMs += cost.influxCpuMsPerTicket * tickets;
-  total[part].wallMs += cost.wallMsPerTicket * tickets;
-  total[part].tickets += tickets;
-}
-
-function perTicket(total: Record<Part, { cpuMs: number; wallMs: number; tickets: number }>): Record<Part | 'all', PartCost> {
+function perTicket(total: Record<Part, PartTotal>): Record<Part | 'all', PartCost> {
   const out = {} as Record<Part | 'all', PartCost>;
   let cpu = 0;
   let wall = 0;
@@ -94,7 +86,7 @@ function perTicket(total: Record<Part, { cpuMs: number; wallMs: number; tickets:
   return out;
 }
 
-const emptyTotals = () => Object.fromEntries(PARTS.map((p) => [p, { cpuMs: 0, wallMs: 0, tickets: 0 }])) as Record<Part, { cpuMs: number; wallMs: number; tickets: number }>;
+const emptyTotals = () => Object.fromEntries(PARTS.map((p) => [p, { cpuMs: 0, wallMs: 0, tickets: 0 }])) as Record<Part, PartTotal>;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -117,18 +109,18 @@ async function main(): Promise<void> {
     const chunk = benchTickets(CHUNK, 200 + c, windowMinutes);
     const cells = [...new Set(chunk.flatMap((t) => t.cellIds))];
     const since = new Date(Math.min(...chunk.map((t) => t.window.from.getTime())));
-    add(batched, 'dataThrough', await measure(influxd, CHUNK, () => kpis.dataThrough(cells, since)), CHUNK);
-    add(batched, 'window', await measure(influxd, CHUNK, () => kpis.sumWindows(windowQueries(chunk, (t) => t.window))), CHUNK);
-    add(batched, 'baseline', await measure(influxd, CHUNK, () => kpis.sumWindows(windowQueries(chunk, (t) => t.baseline, BASELINE_SELECTION))), CHUNK);
+    await measure(influxd, batched.dataThrough, CHUNK, () => kpis.dataThrough(cells, since));
+    await measure(influxd, batched.window, CHUNK, () => kpis.sumWindows(windowQueries(chunk, (t) => t.window)));
+    await measure(influxd, batched.baseline, CHUNK, () => kpis.sumWindows(windowQueries(chunk, (t) => t.baseline, BASELINE_QUERY)));
     log(`  batched chunk ${c + 1}/${CHUNKS} (${CHUNK} tickets, ${cells.length} cells)`);
   }
 
   const naive = emptyTotals();
   const naiveTickets = benchTickets(NAIVE_TICKETS, 300, windowMinutes);
   for (const t of naiveTickets) {
-    add(naive, 'dataThrough', await measure(influxd, 1, () => kpis.dataThrough(t.cellIds)), 1);
-    add(naive, 'window', await measure(influxd, 1, async () => { for (const id of t.cellIds) await kpis.sumWindow([id], t.window); }), 1);
-    add(naive, 'baseline', await measure(influxd, 1, async () => { for (const id of t.cellIds) await kpis.sumWindow([id], t.baseline); }), 1);
+    await measure(influxd, naive.dataThrough, 1, () => kpis.dataThrough(t.cellIds));
+    await measure(influxd, naive.window, 1, async () => { for (const id of t.cellIds) await kpis.sumWindow([id], t.window); });
+    await measure(influxd, naive.baseline, 1, async () => { for (const id of t.cellIds) await kpis.sumWindow([id], t.baseline); });
   }
   log(`  naive: ${NAIVE_TICKETS} tickets`);
 
